@@ -1,0 +1,25 @@
+import type { Handler } from './handler';
+
+export interface SampleArgs {
+  /** Number of loans (default 50,000). */
+  loans?: number;
+  /** Monthly snapshots (default 24). */
+  months?: number;
+  /** Seed: same seed, same portfolio, byte for byte. */
+  seed?: number;
+  /** Replace existing sample tables (default false: conflict). */
+  replace?: boolean;
+}
+
+export interface SampleResult {
+  seed: number;
+  loans: number;
+  months: number;
+  /** Tables written, with their row counts. */
+  tables: { name: string; rows: number }[];
+  elapsedMs: number;
+}
+
+export interface SampleHandlers {
+  'sample.generate': Handler<SampleArgs, SampleResult>;
+}
