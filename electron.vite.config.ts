@@ -15,6 +15,8 @@ export default defineConfig({
           index: resolve(__dirname, 'main/index.ts'),
           // The engine runs in its own utilityProcess, never in main.
           engine: resolve(__dirname, 'src/host/engine-process.ts'),
+          // The forest grows trees in worker threads; the engine finds this file beside itself.
+          'tree-worker': resolve(__dirname, 'models/forest/tree-worker.ts'),
         },
         external,
       },
