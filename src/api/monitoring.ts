@@ -128,6 +128,7 @@ export interface TierSnapshot {
 export interface ClassifyResult {
   panel: string;
   ruleSet: string;
+  /** `<panel>_tiers`: a VIEW (loan_id, snapshot_date, dpd, balance, tier_rank, tier, grade) that stores no rows and always reflects the panel. */
   table: string;
   rows: number;
   snapshots: TierSnapshot[];

@@ -1,8 +1,9 @@
 /**
  * Drill-down (穿透): every aggregated cell can be reproduced as "the loans behind this number". The
- * query is built from the same SQL as the aggregate (tiers table, vintage per-loan relation,
- * watchlist), returned with its bound parameters, and run to give the count, the balance (in the
- * cell's own convention) and the first rows.
+ * query is built from the same SQL as the aggregate (the `<panel>_tiers` view, which carries the
+ * classification CASE; the vintage per-loan relation; the watchlist), returned with its bound
+ * parameters so the analyst can rerun it, and run to give the count, the balance (in the cell's
+ * own convention) and the first rows.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { MIGRATION_COLUMNS, TIERS, WARNING_LEVELS, type DrillCell, type DrillResult, type PanelMapping } from '../api/monitoring';
@@ -69,16 +70,16 @@ async function warningQuery(c: DuckDBConnection, m: PanelMapping, cell: Extract<
   };
 }
 
-export async function drill(c: DuckDBConnection, m: PanelMapping, tiersTable: () => Promise<string>, cell: DrillCell, limit = 1000): Promise<DrillResult> {
+export async function drill(c: DuckDBConnection, m: PanelMapping, tiersView: () => Promise<string>, cell: DrillCell, limit = 1000): Promise<DrillResult> {
   if (!Number.isInteger(limit) || limit < 0) throw badInput('The row limit must be a whole number ≥ 0.', { field: 'limit' });
   const p = new SqlParams();
   let dq: DrillQuery;
   switch (cell?.kind) {
     case 'tier':
-      dq = tierQuery(await tiersTable(), cell, p);
+      dq = tierQuery(await tiersView(), cell, p);
       break;
     case 'migration':
-      dq = migrationQuery(await tiersTable(), cell, p);
+      dq = migrationQuery(await tiersView(), cell, p);
       break;
     case 'vintage':
       dq = vintageQuery(m, cell, p);

@@ -1,15 +1,15 @@
 /**
  * The monitoring domain's operations, bound to one workspace. Each op loads the panel mapping and
- * rule set, makes sure `<panel>_tiers` is current, runs its SQL in DuckDB and returns a small
- * aggregated result (or the name of a table it wrote). Writes run in a transaction so a cancel
- * leaves the workspace as it was.
+ * rule set, runs its SQL in DuckDB with the classification inlined (no per-loan tiers are stored)
+ * and returns a small aggregated result (or the name of a table or view it wrote). Writes run in a
+ * transaction so a cancel leaves the workspace as it was.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { JobContext } from '../api/jobs';
 import type { MonitoringHandlers, PanelInfo, PanelMapping, PanelRuleArgs, TierRuleSet } from '../api/monitoring';
 import { badInput } from '../api/errors';
-import { q, type Workspace } from '../workspace/workspace';
-import { classificationNotes, ensureTiers, materialiseTiers } from './classify';
+import type { Workspace } from '../workspace/workspace';
+import { classificationNotes } from './classify';
 import { DEFAULT_ALLOCATION, exportCases, stageCounts, writeCases } from './collections';
 import { drill } from './drill';
 import { DEFAULT_LAYER_RULES, layeredSql } from './layerAssignment';
@@ -23,6 +23,7 @@ import { rollRates } from './rollRates';
 import { deleteRuleSet, listRuleSets, loadRuleSet, saveRuleSet } from './ruleSets';
 import { isoDate, SqlParams } from './sql';
 import { sampleMapping, SAMPLE_PANEL, suggestMapping } from './suggest';
+import { defineTiersView } from './tiersView';
 import { tierSummary } from './tierSummary';
 import { writeUciPanel } from './uciPanel';
 import { vintageCurves } from './vintage';
@@ -33,8 +34,6 @@ interface PanelContext {
   c: DuckDBConnection;
   m: PanelMapping;
   r: TierRuleSet;
-  /** `<panel>_tiers`, materialised on first use. */
-  tiers: () => Promise<string>;
 }
 
 /** Progress in named steps: "2 of 4: Classifying loans". */
@@ -75,12 +74,7 @@ async function listPanels(c: DuckDBConnection): Promise<PanelInfo[]> {
 
 export function monitoringHandlers(ws: Workspace): MonitoringHandlers {
   const withPanel = <T>(args: PanelRuleArgs, ctx: JobContext, fn: (pc: PanelContext) => Promise<T>): Promise<T> =>
-    ws.withConnection(async (c) => {
-      const m = await loadMapping(c, args.panel);
-      const r = await loadRuleSet(c, args.ruleSet);
-      let tiers: string | null = null;
-      return fn({ c, m, r, tiers: async () => (tiers ??= await ensureTiers(c, m, r)) });
-    }, ctx);
+    ws.withConnection(async (c) => fn({ c, m: await loadMapping(c, args.panel), r: await loadRuleSet(c, args.ruleSet) }), ctx);
 
   return {
     'monitoring.panels': (_args, ctx) => ws.withConnection(listPanels, ctx),
@@ -121,42 +115,36 @@ export function monitoringHandlers(ws: Workspace): MonitoringHandlers {
       const step = stepper(ctx, 2);
       const { m, r } = await ws.withConnection(async (c) => ({ m: await loadMapping(c, args.panel), r: await loadRuleSet(c, args.ruleSet) }), ctx);
       step('Classifying loans into five tiers');
-      const { table, rows } = await ws.transaction((c) => materialiseTiers(c, m, r), ctx);
-      step('Summarising tiers per snapshot');
-      const snapshots = await ws.withConnection((c) => tierSummary(c, table, r), ctx);
+      const snapshots = await ws.withConnection((c) => tierSummary(c, m, r), ctx);
+      step('Defining the tiers view');
+      const table = await defineTiersView(ws, m, r, ctx);
+      const rows = snapshots.reduce((s, x) => s + x.loans, 0);
       return { panel: m.panel, ruleSet: r.name, table, rows, snapshots, notes: classificationNotes(r, m) };
     },
 
     'monitoring.migration': (args, ctx) =>
-      withPanel(args, ctx, async ({ c, tiers }) => {
-        const step = stepper(ctx, 2);
-        step('Classifying loans');
-        const table = await tiers();
-        step('Counting migrations');
-        return checkedMigrationMatrix(c, table, isoDate(args.from, 'from'), isoDate(args.to, 'to'));
+      withPanel(args, ctx, async ({ c, m, r }) => {
+        stepper(ctx, 1)('Counting migrations');
+        return checkedMigrationMatrix(c, m, r, isoDate(args.from, 'from'), isoDate(args.to, 'to'));
       }),
 
     'monitoring.cumulativeMigration': (args, ctx) =>
-      withPanel(args, ctx, async ({ c, tiers }) => {
+      withPanel(args, ctx, async ({ c, m, r }) => {
         const step = stepper(ctx, 2);
-        step('Classifying loans');
-        const table = await tiers();
-        checkSnapshotPair(await snapshotsOf(c, q(table)), isoDate(args.from, 'from'), isoDate(args.to, 'to'));
+        step('Checking the snapshots');
+        checkSnapshotPair(await snapshotsOf(c, panelRelation(m, [])), isoDate(args.from, 'from'), isoDate(args.to, 'to'));
         step('Chaining period matrices');
-        return cumulativeMigration(c, table, args.from, args.to);
+        return cumulativeMigration(c, m, r, args.from, args.to);
       }),
 
     'monitoring.migrationRates': (args, ctx) =>
-      withPanel(args, ctx, async ({ c, tiers }) => {
+      withPanel(args, ctx, async ({ c, m, r }) => {
         const periodSnapshots = args.periodSnapshots ?? 1;
         if (!Number.isInteger(periodSnapshots) || periodSnapshots < 1) {
           throw badInput('The period is a whole number of snapshots (1 = month to month).', { field: 'periodSnapshots' });
         }
-        const step = stepper(ctx, 2);
-        step('Classifying loans');
-        const table = await tiers();
-        step('Computing migration rates');
-        return migrationRateSeries(c, table, periodSnapshots);
+        stepper(ctx, 1)('Computing migration rates');
+        return migrationRateSeries(c, m, r, periodSnapshots);
       }),
 
     'monitoring.rollRates': (args, ctx) =>
@@ -184,11 +172,10 @@ export function monitoringHandlers(ws: Workspace): MonitoringHandlers {
       const watch = await ws.transaction((c) => writeWatchlist(c, m, rules.loan), ctx);
       return ws.withConnection(async (c) => {
         step('Classifying loans');
-        const tiers = await ensureTiers(c, m, r);
+        const summary = await tierSummary(c, m, r);
         step('Computing portfolio indicators');
         const notes = [...watch.notes];
-        const summary = await tierSummary(c, tiers, r);
-        const rates = await migrationRateSeries(c, tiers, 1);
+        const rates = await migrationRateSeries(c, m, r, 1);
         const portfolio = await portfolioIndicators(c, m, rules.portfolio, summary, rates, notes);
         step('Counting the watchlist by level');
         const byLevel = await watchlistByLevel(c, watch.table);
@@ -197,12 +184,9 @@ export function monitoringHandlers(ws: Workspace): MonitoringHandlers {
     },
 
     'monitoring.layers': (args, ctx) =>
-      withPanel(args, ctx, async ({ c, m, r, tiers }) => {
-        const step = stepper(ctx, 2);
-        step('Classifying loans');
-        const table = await tiers();
-        step('Computing layer indicators');
-        return layerReport(c, m, r, table, (await loadWarningRules(c)).loan, args);
+      withPanel(args, ctx, async ({ c, m, r }) => {
+        stepper(ctx, 1)('Computing layer indicators');
+        return layerReport(c, m, r, (await loadWarningRules(c)).loan, args);
       }),
 
     'monitoring.collections': async (args, ctx) => {
@@ -210,8 +194,7 @@ export function monitoringHandlers(ws: Workspace): MonitoringHandlers {
       const result = await ws.transaction(
         (c) =>
           withConnectionPanel(c, args, async ({ m, r }) => {
-            step('Classifying loans');
-            const tiers = await ensureTiers(c, m, r);
+            step('Finding the snapshot');
             const snapshots = await snapshotsOf(c, panelRelation(m, []));
             const snapshot = args.snapshot === undefined ? snapshots[snapshots.length - 1] : isoDate(args.snapshot, 'snapshot');
             if (!snapshots.includes(snapshot)) throw badInput(`The panel has no snapshot on ${snapshot}.`, { snapshot });
@@ -219,7 +202,7 @@ export function monitoringHandlers(ws: Workspace): MonitoringHandlers {
             const stages = await stageCounts(c, m);
             step('Allocating cases to teams');
             const p = new SqlParams();
-            const layered = layeredSql({ mapping: m, tiersTable: tiers, layerRules: args.layerRules ?? DEFAULT_LAYER_RULES, warningRules: (await loadWarningRules(c)).loan, params: p });
+            const layered = layeredSql({ mapping: m, ruleSet: r, layerRules: args.layerRules ?? DEFAULT_LAYER_RULES, warningRules: (await loadWarningRules(c)).loan, params: p });
             const table = derivedTable.cases(m.panel);
             const teams = await writeCases(c, m, table, layered, p, snapshot, args.allocation ?? DEFAULT_ALLOCATION);
             return { stages, casesTable: table, snapshot, teams };
@@ -230,7 +213,8 @@ export function monitoringHandlers(ws: Workspace): MonitoringHandlers {
       return { ...result, csvPath: args.csvPath ?? null };
     },
 
-    'monitoring.drill': (args, ctx) => withPanel(args, ctx, ({ c, m, tiers }) => drill(c, m, tiers, args.cell, args.limit)),
+    'monitoring.drill': (args, ctx) =>
+      withPanel(args, ctx, ({ c, m, r }) => drill(c, m, () => defineTiersView(ws, m, r, ctx), args.cell, args.limit)),
   };
 }
 

@@ -3,12 +3,11 @@
  * snapshot by the desk's ordered rules on tier, warning level and model PD (first rule that
  * matches wins; no match is A). Shared by the layered-risk report and case allocation.
  */
-import { LAYERS, TIERS, WARNING_LEVELS, type LayerRule, type LoanWarningRule, type PanelMapping } from '../api/monitoring';
+import { LAYERS, TIERS, WARNING_LEVELS, type LayerRule, type LoanWarningRule, type PanelMapping, type TierRuleSet } from '../api/monitoring';
 import { badInput } from '../api/errors';
-import { q } from '../workspace/workspace';
-import { tierRank } from './classify';
+import { tierRank, tiersRelation } from './classify';
 import { applicableRules, levelRank, loanSignalsSql } from './loanSignals';
-import { hasField, panelRelation } from './panel';
+import { hasField } from './panel';
 import type { SqlParams } from './sql';
 
 export const DEFAULT_LAYER_RULES: LayerRule[] = [
@@ -37,7 +36,7 @@ export function validateLayerRules(rules: LayerRule[]): LayerRule[] {
 
 export interface LayeredQuery {
   mapping: PanelMapping;
-  tiersTable: string;
+  ruleSet: TierRuleSet;
   layerRules: LayerRule[];
   warningRules: LoanWarningRule[];
   params: SqlParams;
@@ -57,15 +56,13 @@ export function layeredSql(lq: LayeredQuery): string {
     const any: string[] = [];
     if (r.tierAtLeast) any.push(`t.tier_rank >= ${p.add(tierRank(r.tierAtLeast))}`);
     if (r.warningAtLeast) any.push(`coalesce(s.level_rank, 0) >= ${p.add(levelRank(r.warningAtLeast))}`);
-    if (r.pdAtLeast !== undefined && pdKnown) any.push(`x.pd >= ${p.add(r.pdAtLeast)}`);
+    if (r.pdAtLeast !== undefined && pdKnown) any.push(`t.pd >= ${p.add(r.pdAtLeast)}`);
     return any.length ? `WHEN ${any.join(' OR ')} THEN ${p.add(r.layer)}` : null;
   });
   const live = arms.filter((a): a is string => a !== null);
   const layer = live.length ? `CASE ${live.join(' ')} ELSE ${p.add('A')} END` : p.add('A');
-  const extras = panelRelation(m, ['product', 'paidAmount', 'pd']);
-  return `(SELECT t.loan_id, t.snapshot_date, t.dpd, t.balance, t.tier_rank, x.product, x.paid_amount, x.pd,
+  return `(SELECT t.loan_id, t.snapshot_date, t.dpd, t.balance, t.tier_rank, t.product, t.paid_amount, t.pd,
                   ${signals ? 'coalesce(s.level_rank, 0)' : '0'} AS warn_rank, ${layer} AS layer
-             FROM ${q(lq.tiersTable)} t
-             JOIN ${extras} x ON x.loan_id = t.loan_id AND x.snapshot_date = t.snapshot_date
+             FROM ${tiersRelation(m, lq.ruleSet, p, ['product', 'paidAmount', 'pd'])} t
              ${signals ? `LEFT JOIN ${signals} s ON s.loan_id = t.loan_id AND s.snapshot_date = t.snapshot_date` : ''})`;
 }

@@ -68,14 +68,13 @@ export async function layerReport(
   c: DuckDBConnection,
   m: PanelMapping,
   r: TierRuleSet,
-  tiersTable: string,
   warningRules: LoanWarningRule[],
   args: LayerReportArgs,
 ): Promise<LayerReport> {
   const period = args.period ?? 'month';
   if (period !== 'month' && period !== 'week') throw badInput('The report period is a month or a week.', { field: 'period' });
   const p = new SqlParams();
-  const layered = layeredSql({ mapping: m, tiersTable, layerRules: args.rules ?? DEFAULT_LAYER_RULES, warningRules, params: p });
+  const layered = layeredSql({ mapping: m, ruleSet: r, layerRules: args.rules ?? DEFAULT_LAYER_RULES, warningRules, params: p });
   const lgd = lgdSql(args.lgd ?? {}, p);
   const provRate = `CASE tier_rank ${TIERS.map((t, i) => `WHEN ${i + 1} THEN ${p.add(r.provisionRates[t])}`).join(' ')} END`;
   const [, thirty, sixty, ninety] = BUCKET_MAX_DPD;

@@ -12,11 +12,14 @@ import {
   type MigrationMatrix,
   type MigrationRow,
   type MigrationTo,
+  type PanelMapping,
   type ShareMatrix,
+  type TierRuleSet,
 } from '../api/monitoring';
 import { badInput, notFound } from '../api/errors';
-import { allRows, q } from '../workspace/workspace';
-import { tierOfRank } from './classify';
+import { allRows } from '../workspace/workspace';
+import { tierOfRank, tiersRelation } from './classify';
+import { panelRelation } from './panel';
 import { identity, matMul, wilson } from './stats';
 import { ratio, SqlParams } from './sql';
 import { transitionCells, byPeriod, type TransitionCell } from './transitions';
@@ -64,13 +67,14 @@ export function matrixRows(cells: { from: number; to: number; count: number; bal
 /**
  * Direct matrix between `from` and `to`. One FULL JOIN of the two snapshots: loans only at the
  * start are exits (to = 0), loans only at the end are entries (from = 0, counted at their end balance).
+ * The snapshot filters reach the panel scan, so only those two snapshots are classified.
  */
-export async function migrationMatrix(c: DuckDBConnection, tiersTable: string, from: string, to: string): Promise<MigrationMatrix> {
+export async function migrationMatrix(c: DuckDBConnection, m: PanelMapping, r: TierRuleSet, from: string, to: string): Promise<MigrationMatrix> {
   const p = new SqlParams();
   const cells = await allRows<{ from: number; to: number; count: number; balance: number }>(
     c,
-    `WITH a AS (SELECT loan_id, tier_rank, balance FROM ${q(tiersTable)} WHERE snapshot_date = ${p.date(from)}),
-          b AS (SELECT loan_id, tier_rank, balance FROM ${q(tiersTable)} WHERE snapshot_date = ${p.date(to)})
+    `WITH a AS (SELECT loan_id, tier_rank, balance FROM ${tiersRelation(m, r, p)} WHERE snapshot_date = ${p.date(from)}),
+          b AS (SELECT loan_id, tier_rank, balance FROM ${tiersRelation(m, r, p)} WHERE snapshot_date = ${p.date(to)})
      SELECT coalesce(a.tier_rank, 0) AS "from", coalesce(b.tier_rank, 0) AS "to", count(*) AS count,
             sum(CASE WHEN a.loan_id IS NULL THEN b.balance ELSE a.balance END) AS balance
        FROM a FULL OUTER JOIN b ON a.loan_id = b.loan_id GROUP BY ALL`,
@@ -91,15 +95,21 @@ export async function migrationMatrix(c: DuckDBConnection, tiersTable: string, f
  * The direct matrix, refusing snapshots the panel does not have. The check reads the matrix itself
  * (no loans on book at a date means no such snapshot), so a valid request costs no extra scan.
  */
-export async function checkedMigrationMatrix(c: DuckDBConnection, tiersTable: string, from: string, to: string): Promise<MigrationMatrix> {
+export async function checkedMigrationMatrix(
+  c: DuckDBConnection,
+  m: PanelMapping,
+  r: TierRuleSet,
+  from: string,
+  to: string,
+): Promise<MigrationMatrix> {
   if (from >= to) throw badInput(`The start snapshot (${from}) must come before the end snapshot (${to}).`, { from, to });
-  const m = await migrationMatrix(c, tiersTable, from, to);
-  const atStart = m.rows.reduce((s, r) => s + r.count, 0);
+  const matrix = await migrationMatrix(c, m, r, from, to);
+  const atStart = matrix.rows.reduce((s, row) => s + row.count, 0);
   const atEnd =
-    m.rows.reduce((s, r) => s + r.cells.filter((x) => x.to !== 'exited').reduce((t, x) => t + x.count, 0), 0) +
-    m.entered.reduce((s, e) => s + e.count, 0);
-  if (atStart === 0 || atEnd === 0) checkSnapshotPair(await snapshotsOf(c, q(tiersTable)), from, to);
-  return m;
+    matrix.rows.reduce((s, row) => s + row.cells.filter((x) => x.to !== 'exited').reduce((t, x) => t + x.count, 0), 0) +
+    matrix.entered.reduce((s, e) => s + e.count, 0);
+  if (atStart === 0 || atEnd === 0) checkSnapshotPair(await snapshotsOf(c, panelRelation(m, [])), from, to);
+  return matrix;
 }
 
 /** Row-share matrix over tiers + exited; exited is absorbing and an empty row stays put. */
@@ -120,21 +130,21 @@ export function shareMatrix(cells: { from: number; to: number; count: number; ba
 /** Both the chained product of single-period matrices and the direct matrix, from → to. */
 export async function cumulativeMigration(
   c: DuckDBConnection,
-  tiersTable: string,
+  m: PanelMapping,
+  r: TierRuleSet,
   from: string,
   to: string,
   onStep?: (done: number, total: number) => void,
 ): Promise<CumulativeMigration> {
-  const periods = byPeriod(
-    await transitionCells(c, { source: q(tiersTable), state: 'r.tier_rank', params: new SqlParams(), from, to }),
-  );
+  const p = new SqlParams();
+  const periods = byPeriod(await transitionCells(c, { source: tiersRelation(m, r, p), state: 'r.tier_rank', params: p, from, to }));
   onStep?.(1, 2);
   const chain = (by: 'count' | 'balance'): ShareMatrix => {
     let acc = identity(MIGRATION_COLUMNS.length);
     for (const period of periods) acc = matMul(acc, shareMatrix(period.cells, by).shares);
     return { states: [...MIGRATION_COLUMNS], shares: acc };
   };
-  const direct = await migrationMatrix(c, tiersTable, from, to);
+  const direct = await migrationMatrix(c, m, r, from, to);
   onStep?.(2, 2);
   const directCells: Pick<TransitionCell, 'from' | 'to' | 'count' | 'balance'>[] = direct.rows.flatMap((row, i) =>
     row.cells.map((cell) => ({ from: i + 1, to: cell.to === 'exited' ? 0 : TIERS.indexOf(cell.to) + 1, count: cell.count, balance: cell.balance })),

@@ -17,8 +17,8 @@
  * the count-based rate uses loans instead of balances.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { MigrationRateName, MigrationRatePoint } from '../api/monitoring';
-import { q } from '../workspace/workspace';
+import type { MigrationRateName, MigrationRatePoint, PanelMapping, TierRuleSet } from '../api/monitoring';
+import { tiersRelation } from './classify';
 import { ratio, SqlParams } from './sql';
 import { byPeriod, transitionCells, type TransitionCell } from './transitions';
 
@@ -51,7 +51,8 @@ export function migrationRatesOf(start: string, end: string, cells: TransitionCe
 }
 
 /** Rates for every period of `step` snapshots (1 = month to month on a monthly panel). */
-export async function migrationRateSeries(c: DuckDBConnection, tiersTable: string, step = 1): Promise<MigrationRatePoint[]> {
-  const cells = await transitionCells(c, { source: q(tiersTable), state: 'r.tier_rank', params: new SqlParams(), step });
+export async function migrationRateSeries(c: DuckDBConnection, m: PanelMapping, r: TierRuleSet, step = 1): Promise<MigrationRatePoint[]> {
+  const p = new SqlParams();
+  const cells = await transitionCells(c, { source: tiersRelation(m, r, p), state: 'r.tier_rank', params: p, step });
   return byPeriod(cells).map((p) => migrationRatesOf(p.start, p.end, p.cells));
 }

@@ -1,14 +1,20 @@
 /**
  * Small SQL helpers shared by the monitoring engine: positional parameters, table introspection,
  * ISO snapshot dates. Every value reaches DuckDB as a bound parameter; only identifiers (quoted
- * with `q`) and SQL keywords are spliced into the text.
+ * with `q`) and SQL keywords are spliced into the text. The one exception is a view definition,
+ * which cannot hold parameters: `SqlLiterals` renders its values (see there).
  */
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import { badInput, notFound } from '../api/errors';
 import { allRows } from '../workspace/workspace';
 
+/** Where SQL builders put a value: a bound parameter (`SqlParams`) or, for view DDL only, a literal (`SqlLiterals`). */
+export interface ValueSink {
+  add(v: number | string): string;
+}
+
 /** Collects bound values and hands out their `$n` placeholders. */
-export class SqlParams {
+export class SqlParams implements ValueSink {
   readonly values: DuckDBValue[] = [];
   add(v: DuckDBValue): string {
     this.values.push(v);
@@ -17,6 +23,24 @@ export class SqlParams {
   /** A date parameter, cast in SQL (the driver binds strings as VARCHAR). */
   date(iso: string): string {
     return `${this.add(iso)}::DATE`;
+  }
+}
+
+/**
+ * Values written into SQL text as literals. Only for `CREATE VIEW`: DuckDB stores a view as SQL
+ * text and refuses prepared parameters in it ("This type of statement can't be prepared"), so a
+ * view's thresholds must be literals. Numbers must be finite; strings are quoted with `'` doubled,
+ * which is DuckDB's only escape in a standard string literal (backslashes are plain characters).
+ */
+export class SqlLiterals implements ValueSink {
+  add(v: number | string): string {
+    if (typeof v === 'number') {
+      if (!Number.isFinite(v)) throw badInput(`${v} cannot be written into a view definition.`, { value: String(v) });
+      // Integers stay INTEGER literals; fractions become DOUBLE, as a bound JS number would.
+      return Number.isInteger(v) ? String(v) : `CAST('${String(v)}' AS DOUBLE)`;
+    }
+    if (v.includes('\0')) throw badInput('Text with a NUL character cannot be written into a view definition.', { value: v });
+    return `'${v.replaceAll("'", "''")}'`;
   }
 }
 

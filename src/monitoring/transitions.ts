@@ -35,29 +35,42 @@ export interface TransitionQuery {
 /**
  * Cells of every period's transition matrix in one statement. Snapshots are numbered in order
  * (not by calendar arithmetic) so month-end panels, weekly panels and gaps all pair correctly.
+ *
+ * Each loan's row is paired with its next kept row by LEAD() over (loan, snapshot): one sort of
+ * the panel instead of a self-join whose hash table holds every row of every snapshot (on 24M
+ * rows that join was most of the cost). A next row that is not at the period's end snapshot means
+ * the loan was off book then: exited. The pairing is aggregated first and only the few hundred
+ * resulting cells are matched to periods.
  */
 export async function transitionCells(c: DuckDBConnection, tq: TransitionQuery): Promise<TransitionCell[]> {
   const p = tq.params;
-  const step = p.add(tq.step ?? 1);
+  const step = tq.step ?? 1;
   const window: string[] = [];
   if (tq.from) window.push(`snapshot_date >= ${p.date(tq.from)}`);
   if (tq.to) window.push(`snapshot_date <= ${p.date(tq.to)}`);
-  const where = window.length ? `WHERE ${window.join(' AND ')}` : '';
+  const stepParam = p.add(step);
+  const snapsWhere = window.length ? `WHERE ${window.join(' AND ')}` : '';
+  // Only snapshots that start or end a period take part; with a step of 1 that is all of them.
+  if (step > 1) window.push(`snapshot_date IN (SELECT snapshot_date FROM snaps WHERE idx % ${stepParam} = 0)`);
+  const rowsWhere = window.length ? `WHERE ${window.join(' AND ')}` : '';
   return allRows<TransitionCell>(
     c,
     `WITH snaps AS (
        SELECT snapshot_date, row_number() OVER (ORDER BY snapshot_date) - 1 AS idx
-         FROM (SELECT DISTINCT snapshot_date FROM ${tq.source} ${where})),
-     rows AS (
-       SELECT r.loan_id, s.idx, r.balance, ${tq.state} AS state
-         FROM ${tq.source} r JOIN snaps s USING (snapshot_date)),
-     pairs AS (
-       SELECT a.idx, a.state AS from_state, coalesce(b.state, 0) AS to_state, a.balance
-         FROM rows a LEFT JOIN rows b ON b.loan_id = a.loan_id AND b.idx = a.idx + ${step}
-        WHERE a.idx % ${step} = 0 AND a.idx + ${step} <= (SELECT max(idx) FROM snaps))
-     SELECT s0.snapshot_date AS "start", s1.snapshot_date AS "end", from_state AS "from", to_state AS "to",
-            count(*) AS count, sum(balance) AS balance
-       FROM pairs JOIN snaps s0 ON s0.idx = pairs.idx JOIN snaps s1 ON s1.idx = pairs.idx + ${step}
+         FROM (SELECT DISTINCT snapshot_date FROM ${tq.source} ${snapsWhere})),
+     periods AS (
+       SELECT a.snapshot_date AS start_date, b.snapshot_date AS end_date
+         FROM snaps a JOIN snaps b ON b.idx = a.idx + ${stepParam} WHERE a.idx % ${stepParam} = 0),
+     seq AS (
+       SELECT snapshot_date, balance, state, lead(snapshot_date) OVER w AS next_date, lead(state) OVER w AS next_state
+         FROM (SELECT r.loan_id, r.snapshot_date, r.balance, ${tq.state} AS state FROM ${tq.source} r ${rowsWhere})
+       WINDOW w AS (PARTITION BY loan_id ORDER BY snapshot_date)),
+     cells AS (
+       SELECT snapshot_date, next_date, state, next_state, count(*) AS n, sum(balance) AS bal FROM seq GROUP BY ALL)
+     SELECT pr.start_date AS "start", pr.end_date AS "end", cells.state AS "from",
+            CASE WHEN cells.next_date = pr.end_date THEN cells.next_state ELSE 0 END AS "to",
+            sum(cells.n) AS count, sum(cells.bal) AS balance
+       FROM cells JOIN periods pr ON pr.start_date = cells.snapshot_date
       GROUP BY ALL ORDER BY 1, 3, 4`,
     p.values,
   );

@@ -1,12 +1,16 @@
 /**
- * Monitoring benchmark: a 1M-loan × 24-month synthetic panel (24M rows) built directly in DuckDB,
- * then classification, one migration matrix and roll rates through Vigil's handlers versus the
- * minimum hand-written DuckDB SQL that produces the same numbers, on the same rows in the same run.
- * Prints each ratio (target ≤ 1.5). Each side runs twice; the faster run counts (the machine is shared).
+ * Monitoring benchmark: a 1M-loan × 24-month synthetic panel (about 22M rows once repaid loans
+ * leave) built directly in DuckDB, then classification, one migration matrix and roll rates through
+ * Vigil's handlers versus the minimum hand-written DuckDB SQL that produces the same numbers, on
+ * the same rows in the same run. Both sides' results are compared before anything is timed.
+ *
+ * Prints wall and CPU time (the process's, which includes DuckDB's threads) and the wall-time ratio
+ * (target ≤ 1.5). Each side runs twice and the faster run counts: the machine is shared.
  */
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { JobContext } from '../../src/api/jobs';
+import { DPD_BUCKETS, TIERS, type ClassifyResult, type MigrationMatrix, type RollRateResult } from '../../src/api/monitoring';
 import { monitoringHandlers } from '../../src/monitoring/handlers';
 import { Workspace } from '../../src/workspace/workspace';
 import { tempDir } from '../helpers/paths';
@@ -43,38 +47,111 @@ const BUILD_PANEL = `
    WHERE m < exit_month
    ORDER BY snapshot_date, loan_id`;
 
+// The built-in retail_2023 rule set, written out by hand: tiers 0 / 1–90 / 91–270 / 271–360 / 360+,
+// and special mention graded 关注一 ≤ 30, 关注二 ≤ 60, 关注三 above (its restructured override needs a
+// flag the bench panel does not have, so Vigil does not apply it either).
 const TIER_CASE = `CASE WHEN days_past_due <= 0 THEN 1 WHEN days_past_due <= 90 THEN 2 WHEN days_past_due <= 270 THEN 3 WHEN days_past_due <= 360 THEN 4 ELSE 5 END`;
+const GRADE_CASE = `CASE WHEN tier = 2 THEN CASE WHEN days_past_due <= 30 THEN '关注一' WHEN days_past_due <= 60 THEN '关注二' ELSE '关注三' END END`;
 const BUCKET_CASE = `CASE WHEN days_past_due <= 0 THEN 1 WHEN days_past_due <= 30 THEN 2 WHEN days_past_due <= 60 THEN 3 WHEN days_past_due <= 90 THEN 4 ELSE 5 END`;
 
-const PLAIN_CLASSIFY = `SELECT snapshot_date, ${TIER_CASE} AS tier, count(*) AS n, sum(balance) AS bal FROM bench_panel GROUP BY ALL`;
-const PLAIN_CLASSIFY_TABLE = `CREATE OR REPLACE TABLE plain_tiers AS SELECT loan_id, snapshot_date, days_past_due, balance, ${TIER_CASE} AS tier FROM bench_panel`;
+/** Vigil's summary counts loans and balance per tier and per grade; so does the plain query. */
+const PLAIN_CLASSIFY = `
+  SELECT snapshot_date, tier, ${GRADE_CASE} AS grade, count(*) AS n, sum(balance) AS bal
+    FROM (SELECT snapshot_date, days_past_due, balance, ${TIER_CASE} AS tier FROM bench_panel) GROUP BY ALL`;
+/** For reference only: the tier counts alone, without the grade split Vigil also reports. */
+const PLAIN_CLASSIFY_TIERS_ONLY = `SELECT snapshot_date, ${TIER_CASE} AS tier, count(*) AS n, sum(balance) AS bal FROM bench_panel GROUP BY ALL`;
 const PLAIN_MIGRATION = `
   WITH a AS (SELECT loan_id, ${TIER_CASE} AS tier, balance FROM bench_panel WHERE snapshot_date = $1::DATE),
        b AS (SELECT loan_id, ${TIER_CASE} AS tier, balance FROM bench_panel WHERE snapshot_date = $2::DATE)
-  SELECT coalesce(a.tier, 0) AS f, coalesce(b.tier, 0) AS t, count(*), sum(coalesce(a.balance, b.balance))
+  SELECT coalesce(a.tier, 0) AS f, coalesce(b.tier, 0) AS t, count(*) AS n, sum(coalesce(a.balance, b.balance)) AS bal
     FROM a FULL OUTER JOIN b ON a.loan_id = b.loan_id GROUP BY ALL`;
+/** Each loan's next month by LEAD (faster than a self-join on the month: one sort, no 22M-row hash table). */
 const PLAIN_ROLL = `
-  WITH r AS (SELECT loan_id, snapshot_date, ${BUCKET_CASE} AS bucket, balance FROM bench_panel)
-  SELECT a.snapshot_date, a.bucket, coalesce(b.bucket, 0) AS to_bucket, count(*), sum(a.balance)
-    FROM r a LEFT JOIN r b ON b.loan_id = a.loan_id AND b.snapshot_date = last_day(a.snapshot_date + INTERVAL 1 MONTH)
-   WHERE a.snapshot_date < (SELECT max(snapshot_date) FROM bench_panel)
-   GROUP BY ALL`;
+  WITH r AS (
+    SELECT snapshot_date, balance, ${BUCKET_CASE} AS bucket,
+           lead(snapshot_date) OVER w AS next_date, lead(${BUCKET_CASE}) OVER w AS next_bucket
+      FROM bench_panel WINDOW w AS (PARTITION BY loan_id ORDER BY snapshot_date))
+  SELECT snapshot_date, bucket, CASE WHEN next_date = last_day(snapshot_date + INTERVAL 1 MONTH) THEN next_bucket ELSE 0 END AS to_bucket,
+         count(*) AS n, sum(balance) AS bal
+    FROM r WHERE snapshot_date < (SELECT max(snapshot_date) FROM bench_panel) GROUP BY ALL`;
 
-async function best(fn: () => Promise<unknown>): Promise<number> {
-  let min = Infinity;
+interface Timing {
+  wall: number;
+  cpu: number;
+}
+
+async function best(fn: () => Promise<unknown>): Promise<Timing> {
+  let fastest: Timing = { wall: Infinity, cpu: Infinity };
   for (let i = 0; i < 2; i++) {
+    const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     await fn();
-    min = Math.min(min, performance.now() - t0);
+    const wall = (performance.now() - t0) / 1000;
+    const cpu = process.cpuUsage(cpu0);
+    if (wall < fastest.wall) fastest = { wall, cpu: (cpu.user + cpu.system) / 1e6 };
   }
-  return min;
+  return fastest;
 }
 
-function report(name: string, vigilMs: number, plainMs: number): void {
-  const ratio = vigilMs / plainMs;
+function report(name: string, vigil: Timing, plain: Timing): void {
+  const ratio = vigil.wall / plain.wall;
   const verdict = ratio <= 1.5 ? 'ok' : 'OVER TARGET';
-  console.log(`  ${name.padEnd(42)} vigil ${(vigilMs / 1000).toFixed(2).padStart(6)} s   plain ${(plainMs / 1000).toFixed(2).padStart(6)} s   ratio ${ratio.toFixed(2)}  ${verdict}`);
+  const t = (x: Timing) => `${x.wall.toFixed(2).padStart(6)} s (cpu ${x.cpu.toFixed(2).padStart(6)} s)`;
+  console.log(`  ${name.padEnd(40)} vigil ${t(vigil)}   plain ${t(plain)}   ratio ${ratio.toFixed(2)} (cpu ${(vigil.cpu / plain.cpu).toFixed(2)})  ${verdict}`);
 }
+
+/** Sums over millions of doubles differ in the last bits with the order of addition. */
+const same = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+
+/** Throws unless both sides give the same cells; `expected` maps "key" → [count, balance]. */
+function assertSameCells(what: string, expected: Map<string, [number, number]>, actual: Map<string, [number, number]>): void {
+  const keys = new Set([...expected.keys(), ...actual.keys()]);
+  const bad = [...keys].filter((k) => {
+    const [n1, b1] = expected.get(k) ?? [0, 0];
+    const [n2, b2] = actual.get(k) ?? [0, 0];
+    return n1 !== n2 || !same(b1, b2);
+  });
+  if (bad.length > 0) throw new Error(`${what}: Vigil and plain SQL differ in ${bad.length} cells, e.g. ${bad[0]}`);
+}
+
+function classifyCells(res: ClassifyResult): Map<string, [number, number]> {
+  const out = new Map<string, [number, number]>();
+  for (const s of res.snapshots) {
+    s.tiers.forEach((t, i) => t.count > 0 && out.set(`${s.snapshot}|${i + 1}|`, [t.count, t.balance]));
+    for (const g of s.grades) out.set(`${s.snapshot}|${TIERS.indexOf(g.tier) + 1}|${g.grade}`, [g.count, g.balance]);
+  }
+  return out;
+}
+
+function migrationCells(m: MigrationMatrix): Map<string, [number, number]> {
+  const out = new Map<string, [number, number]>();
+  m.rows.forEach((row, i) => row.cells.forEach((c) => c.count > 0 && out.set(`${i + 1}|${c.to === 'exited' ? 0 : TIERS.indexOf(c.to) + 1}`, [c.count, c.balance])));
+  m.entered.forEach((e, i) => e.count > 0 && out.set(`0|${i + 1}`, [e.count, e.balance]));
+  return out;
+}
+
+function rollCells(r: RollRateResult): Map<string, [number, number]> {
+  const out = new Map<string, [number, number]>();
+  for (const p of r.periods) {
+    for (const c of p.matrix) out.set(`${p.start}|${DPD_BUCKETS.indexOf(c.from) + 1}|${c.to === 'exited' ? 0 : DPD_BUCKETS.indexOf(c.to) + 1}`, [c.count, c.balance]);
+  }
+  return out;
+}
+
+type Row = Record<string, unknown>;
+
+/** Plain rows are per tier and grade; Vigil also reports each tier's total, summed here from those few cells. */
+function plainClassifyCells(rows: Row[]): Map<string, [number, number]> {
+  const out = new Map<string, [number, number]>();
+  for (const r of rows) {
+    const tierKey = `${String(r.snapshot_date)}|${String(r.tier)}|`;
+    const [n, bal] = out.get(tierKey) ?? [0, 0];
+    out.set(tierKey, [n + Number(r.n), bal + Number(r.bal)]);
+    if (r.grade !== null) out.set(`${tierKey}${String(r.grade)}`, [Number(r.n), Number(r.bal)]);
+  }
+  return out;
+}
+const cellsOf = (rows: Row[], key: (r: Row) => string) => new Map(rows.map((r) => [key(r), [Number(r.n), Number(r.bal)] as [number, number]]));
 
 export default async function monitoringBench(): Promise<void> {
   const { dir, cleanup } = tempDir('vigil-bench-monitoring-');
@@ -92,25 +169,21 @@ export default async function monitoringBench(): Promise<void> {
     );
     const snaps = (await ws.all<{ d: string }>(`SELECT DISTINCT snapshot_date AS d FROM bench_panel ORDER BY 1`)).map((x) => x.d);
     const [from, to] = snaps.slice(-2);
+    const classify = () => api['monitoring.classify']({ panel: 'bench' }, ctx);
+    const migration = () => api['monitoring.migration']({ panel: 'bench', from, to }, ctx);
+    const roll = () => api['monitoring.rollRates']({ panel: 'bench' }, ctx);
 
-    // Same numbers on both sides, checked once before timing.
-    const vigilTiers = await api['monitoring.classify']({ panel: 'bench' }, ctx);
-    const plain = await ws.all<{ snapshot_date: string; tier: number; n: number }>(PLAIN_CLASSIFY);
-    const mismatch = plain.filter((p) => vigilTiers.snapshots.find((s) => s.snapshot === p.snapshot_date)?.tiers[p.tier - 1].count !== p.n);
-    if (mismatch.length > 0) throw new Error(`classification differs from plain SQL in ${mismatch.length} cells`);
+    // Same numbers on both sides, checked once before timing (this first classify also defines the view).
+    assertSameCells('classification', plainClassifyCells(await ws.all<Row>(PLAIN_CLASSIFY)), classifyCells(await classify()));
+    assertSameCells('migration', cellsOf(await ws.all<Row>(PLAIN_MIGRATION, [from, to]), (r) => `${String(r.f)}|${String(r.t)}`), migrationCells(await migration()));
+    assertSameCells('roll rates', cellsOf(await ws.all<Row>(PLAIN_ROLL), (r) => `${String(r.snapshot_date)}|${String(r.bucket)}|${String(r.to_bucket)}`), rollCells(await roll()));
+    console.log('  results identical on both sides; timing (best of two runs each)');
 
-    console.log('  (each side: best of two runs)');
-    report('classification (materialise + summary)', await best(() => api['monitoring.classify']({ panel: 'bench' }, ctx)), await best(() => ws.all(PLAIN_CLASSIFY)));
-    report(
-      '  …same, plain side also writes its table',
-      await best(() => api['monitoring.classify']({ panel: 'bench' }, ctx)),
-      await best(async () => {
-        await ws.run(PLAIN_CLASSIFY_TABLE);
-        await ws.all(`SELECT snapshot_date, tier, count(*), sum(balance) FROM plain_tiers GROUP BY ALL`);
-      }),
-    );
-    report(`migration matrix ${from} → ${to}`, await best(() => api['monitoring.migration']({ panel: 'bench', from, to }, ctx)), await best(() => ws.all(PLAIN_MIGRATION, [from, to])));
-    report('roll rates, all 23 month pairs', await best(() => api['monitoring.rollRates']({ panel: 'bench' }, ctx)), await best(() => ws.all(PLAIN_ROLL)));
+    const vigilClassify = await best(classify);
+    report('classification (tiers, grades, NPL)', vigilClassify, await best(() => ws.all(PLAIN_CLASSIFY)));
+    report('  …against tier counts only (no grades)', vigilClassify, await best(() => ws.all(PLAIN_CLASSIFY_TIERS_ONLY)));
+    report(`migration matrix ${from} → ${to}`, await best(migration), await best(() => ws.all(PLAIN_MIGRATION, [from, to])));
+    report(`roll rates, all ${snaps.length - 1} month pairs`, await best(roll), await best(() => ws.all(PLAIN_ROLL)));
   } finally {
     await ws.close();
     cleanup();
