@@ -10,6 +10,8 @@ import type { JobContext, JobProgress, JobState } from '../api/jobs';
 import { Workspace } from '../workspace/workspace';
 import { workspaceHandlers } from '../workspace/handlers';
 import { sampleHandlers } from '../sample/handlers';
+import { modelHandlers } from '../modeling/handlers';
+import { monitoringHandlers } from '../monitoring/handlers';
 import { toWire } from './wire';
 
 export interface EngineOptions {
@@ -33,7 +35,7 @@ export interface Engine {
 }
 
 export function buildHandlers(ws: Workspace): Handlers {
-  return { ...workspaceHandlers(ws), ...sampleHandlers(ws) };
+  return { ...workspaceHandlers(ws), ...sampleHandlers(ws), ...modelHandlers(ws), ...monitoringHandlers(ws) };
 }
 
 export async function createEngine(opts: EngineOptions): Promise<Engine> {

@@ -2,10 +2,10 @@
  * The outcome column and the holdout predicate, checked before any model sees them.
  * A default flag must be binary; anything else the analyst maps to bad/good explicitly.
  */
-import { StatementType, type DuckDBConnection } from '@duckdb/node-api';
+import { listValue, StatementType, type DuckDBConnection } from '@duckdb/node-api';
 import { badInput } from '../api/errors';
 import { allRows, q } from '../workspace/workspace';
-import { describeTable } from './frame';
+import { findColumn, type TableColumns } from './frame';
 
 export interface TargetMapping {
   column: string;
@@ -15,25 +15,33 @@ export interface TargetMapping {
   values: { value: string; rows: number }[];
 }
 
+/** Distinct non-null values of `column` with their row counts (at most `limit`), for the analyst to map. */
+export async function targetValues(
+  c: DuckDBConnection,
+  table: string,
+  column: string,
+  limit = 51,
+): Promise<{ value: string; rows: number }[]> {
+  return allRows<{ value: string; rows: number }>(
+    c,
+    `SELECT CAST(${q(column)} AS VARCHAR) AS value, count(*) AS rows FROM ${q(table)}
+     WHERE ${q(column)} IS NOT NULL GROUP BY 1 ORDER BY 1 LIMIT ${limit}`,
+  );
+}
+
 /**
  * Work out which values of `column` mean bad. 0/1 (or false/true) map themselves; any other
  * binary column needs `bad` from the user; more than two values always need it.
  */
 export async function resolveTarget(
   c: DuckDBConnection,
-  table: string,
-  column: string,
+  t: TableColumns,
+  columnName: string,
   bad?: (string | number | boolean)[],
 ): Promise<TargetMapping> {
-  const cols = await describeTable(c, table);
-  if (!cols.some((x) => x.name === column)) {
-    throw badInput(`Target column "${column}" is not in table "${table}".`, { table, column });
-  }
-  const values = await allRows<{ value: string; rows: number }>(
-    c,
-    `SELECT CAST(${q(column)} AS VARCHAR) AS value, count(*) AS rows FROM ${q(table)}
-     WHERE ${q(column)} IS NOT NULL GROUP BY 1 ORDER BY 1 LIMIT 51`,
-  );
+  const table = t.table;
+  const column = findColumn(t, columnName, 'Target column').name;
+  const values = await targetValues(c, table, column);
   if (values.length < 2) {
     throw badInput(`Target "${column}" has ${values.length} distinct value(s); a model needs both goods and bads.`, {
       table,
@@ -42,13 +50,21 @@ export async function resolveTarget(
     });
   }
   if (bad && bad.length > 0) {
-    const wanted = bad.map(String);
-    const known = new Set(values.map((v) => v.value));
-    const missing = wanted.filter((w) => !known.has(w));
+    const wanted = [...new Set(bad.map(String))];
+    // Checked in SQL, not against `values`: that list is cut at 51 values for display.
+    const [check] = await allRows<{ missing: string[]; goods: number }>(
+      c,
+      `SELECT (SELECT list(v ORDER BY v) FROM unnest($1::VARCHAR[]) AS w(v)
+                WHERE v NOT IN (SELECT CAST(${q(column)} AS VARCHAR) FROM ${q(table)} WHERE ${q(column)} IS NOT NULL)) AS missing,
+              (SELECT count(*) FROM ${q(table)} WHERE ${q(column)} IS NOT NULL
+                AND NOT list_contains($1::VARCHAR[], CAST(${q(column)} AS VARCHAR))) AS goods`,
+      [listValue(wanted)],
+    );
+    const missing = check.missing ?? [];
     if (missing.length > 0) {
       throw badInput(`Target "${column}" has no value ${missing.map((m) => `"${m}"`).join(', ')}.`, { table, column, values });
     }
-    if (wanted.length >= values.length && values.length <= 50) {
+    if (check.goods === 0) {
       throw badInput(`Every value of "${column}" was mapped to bad; leave at least one good value.`, { table, column });
     }
     return { column, bad: wanted, values };
@@ -72,24 +88,51 @@ export function targetExpression(t: TargetMapping): string {
 }
 
 /**
+ * Parentheses of `sql` outside quotes and comments never close more than they open and all close at
+ * the end, and there is no statement separator: so `(sql)` is one expression wherever it is spliced.
+ */
+function isSelfContained(sql: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < sql.length; i++) {
+    const ch = sql[i];
+    if (ch === "'" || ch === '"') {
+      const end = sql.indexOf(ch, i + 1);
+      if (end < 0) return false;
+      i = end; // a doubled quote inside a literal is just two literals back to back: same depth
+    } else if (ch === '-' && sql[i + 1] === '-') {
+      return false; // a line comment would swallow whatever we append after the predicate
+    } else if (ch === '/' && sql[i + 1] === '*') {
+      return false;
+    } else if (ch === ';') {
+      return false;
+    } else if (ch === '(') {
+      depth++;
+    } else if (ch === ')') {
+      depth--;
+      if (depth < 0) return false;
+    }
+  }
+  return depth === 0;
+}
+
+/**
  * An analyst's holdout predicate (`month >= '2024-07'`) is SQL text: make sure it is one boolean
- * expression over this table and nothing else, before it is spliced into a query.
+ * expression over this table and nothing else, before it is spliced into a query. Returns the rows it selects.
  */
 export async function checkPredicate(c: DuckDBConnection, table: string, predicate: string): Promise<number> {
+  const fail = (why: string) =>
+    badInput(`The holdout condition "${predicate}" is not a valid condition on "${table}": ${why}`, { table, predicate });
+  if (predicate.trim() === '') throw fail('it is empty.');
+  if (!isSelfContained(predicate)) throw fail('it must be one expression (balanced parentheses and quotes, no comments or semicolons).');
   const sql = `SELECT count(*) AS n FROM ${q(table)} WHERE (${predicate})`;
-  let count: number;
   try {
     const stmts = await c.extractStatements(sql);
     if (stmts.count !== 1) throw new Error('more than one statement');
     const prepared = await stmts.prepare(0);
     if (prepared.statementType !== StatementType.SELECT) throw new Error('not a predicate');
     const rows = await allRows<{ n: number }>(c, sql);
-    count = rows[0].n;
+    return rows[0].n;
   } catch (e) {
-    throw badInput(`The holdout condition "${predicate}" is not a valid condition on "${table}": ${(e as Error).message}`, {
-      table,
-      predicate,
-    });
+    throw fail((e as Error).message);
   }
-  return count;
 }
