@@ -10,6 +10,8 @@ import { TopBar } from './components/TopBar';
 import { useI18n } from './i18n/I18nProvider';
 import { ComingSoon } from './pages/ComingSoon';
 import { DataPage } from './pages/data/DataPage';
+import { ModelsPage } from './pages/models/ModelsPage';
+import { MonitoringArea } from './pages/monitoring/MonitoringPage';
 import { useNotices } from './state/notices';
 
 export function App() {
@@ -18,6 +20,8 @@ export function App() {
   const { reportError } = useNotices();
   const [area, setArea] = useState<AreaId>('data');
   const [info, setInfo] = useState<WorkspaceInfo | null>(null);
+  // Another area asks the Data area to show a table (a scored output): a new object each time, so the same table can be asked twice.
+  const [dataRequest, setDataRequest] = useState<{ table: string } | null>(null);
 
   const loadInfo = useCallback(() => {
     api.call('workspace.info', {}).then(setInfo, reportError);
@@ -33,9 +37,20 @@ export function App() {
         <main className="content" data-testid={`area-${area}`}>
           {/* The Data area stays mounted so an open table or a half-written query survives a look elsewhere. */}
           <div className="area" hidden={area !== 'data'}>
-            <DataPage onTablesChanged={loadInfo} />
+            <DataPage onTablesChanged={loadInfo} openRequest={dataRequest} />
           </div>
-          {area !== 'data' && <ComingSoon area={area} />}
+          {/* Models stays mounted too: a running fit and a half-filled train form must survive a visit to Data. */}
+          <div className="area" hidden={area !== 'models'}>
+            <ModelsPage
+              active={area === 'models'}
+              onOpenTable={(table) => {
+                setDataRequest({ table });
+                setArea('data');
+              }}
+            />
+          </div>
+          <MonitoringArea active={area === 'monitoring'} />
+          {area !== 'data' && area !== 'models' && area !== 'monitoring' && <ComingSoon area={area} />}
         </main>
         <JobBar />
       </div>

@@ -16,6 +16,8 @@ import './styles/data.css';
 import './styles/grid.css';
 import './styles/sql.css';
 import './styles/dialog.css';
+import './styles/models.css';
+import './styles/models-report.css';
 
 function StartupFailure({ error }: { error: unknown }) {
   const { t } = useI18n();

@@ -8,6 +8,8 @@ import { unwrapReply } from './httpTransport';
 import type { PickedFile, UploadListener, VigilClient } from './types';
 
 const IMPORT_ACCEPT = '.csv,.txt,.tsv,.parquet,.xlsx';
+/** Models travel as JSON files (see `models.export`). */
+const MODEL_ACCEPT = '.json';
 
 function upload(token: string, file: File, onUpload?: UploadListener): Promise<PickedFile> {
   // XMLHttpRequest rather than fetch: it reports upload progress, and sends the File without reading it into memory.
@@ -33,11 +35,11 @@ function upload(token: string, file: File, onUpload?: UploadListener): Promise<P
 
 export function browserFiles(token: string): Pick<VigilClient, 'pickImportFile' | 'deliverExport'> {
   return {
-    pickImportFile(onUpload) {
+    pickImportFile(onUpload, kind = 'data') {
       return new Promise((resolve, reject) => {
         const input = document.createElement('input');
         input.type = 'file';
-        input.accept = IMPORT_ACCEPT;
+        input.accept = kind === 'model' ? MODEL_ACCEPT : IMPORT_ACCEPT;
         input.style.display = 'none';
         document.body.appendChild(input);
         const done = () => input.remove();

@@ -17,8 +17,11 @@ export type UploadListener = (loaded: number, total: number) => void;
 
 export interface VigilClient extends VigilApi {
   readonly host: HostKind;
-  /** Ask the user for a file to import; null when they close the picker. */
-  pickImportFile(onUpload?: UploadListener): Promise<PickedFile | null>;
+  /**
+   * Ask the user for a file to import; null when they close the picker. `kind` picks the file filter:
+   * loan data (default) or a model exported from Vigil.
+   */
+  pickImportFile(onUpload?: UploadListener, kind?: 'data' | 'model'): Promise<PickedFile | null>;
   /** A path the engine may write an export to; null when the user cancels the save dialog. */
   saveExportPath(suggestedName: string): Promise<string | null>;
   /** Hand a finished export to the user (the browser downloads it; in Electron it is already where they chose). */

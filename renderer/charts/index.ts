@@ -2,3 +2,4 @@
 export { histogramChart, type HistogramOptions } from './histogram';
 export { topValuesChart, type TopValue, type TopValuesOptions } from './topValues';
 export { compactNumber, groupThousands } from './numbers';
+export * from './modelCharts';

@@ -13,6 +13,7 @@ const DOMAIN_LABEL: Record<OpDomain, MessageKey> = {
   workspace: 'top.workspace',
   sample: 'op.sample.generate',
   models: 'nav.models',
+  monitoring: 'nav.monitoring',
 };
 
 export const OP_LABEL: Partial<Record<OpName, MessageKey>> = {

@@ -268,13 +268,14 @@ describe('Vigil in the browser', () => {
     await h.shot('import-dialog-zh');
     await page.click(byTestId('import-close'));
 
-    for (const area of ['models', 'monitoring', 'stress', 'experiments', 'reports']) {
+    // Models and Monitoring have their own pages and e2e (models.e2e.ts, monitoring.e2e.ts); these areas still show their plan.
+    for (const area of ['stress', 'experiments', 'reports']) {
       await page.click(byTestId(`nav-${area}`));
       await page.waitForSelector(byTestId(`coming-soon-${area}`));
       await h.shot(`${area}-zh`);
     }
     await page.click(byTestId('lang-en'));
-    for (const area of ['models', 'monitoring', 'stress', 'experiments', 'reports']) {
+    for (const area of ['stress', 'experiments', 'reports']) {
       await page.click(byTestId(`nav-${area}`));
       expect(await page.textContent(byTestId(`coming-soon-${area}`))).toContain('Coming in a later release');
       await h.shot(`${area}-en`);

@@ -2,7 +2,7 @@
  * The Data area: the catalog of tables, one table's preview and profile, and the SQL console.
  * It owns what they share: the table list, the import dialog and the sample-portfolio job.
  */
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { toErrorShape } from '../../../src/api/errors';
 import type { ImportResult, ProfileResult, TableInfo } from '../../../src/api/workspace';
 import { useApi } from '../../api/ApiProvider';
@@ -20,7 +20,7 @@ import { isSampleTable, tableVersion, useCatalog } from './useCatalog';
 
 type View = { kind: 'catalog' } | { kind: 'table'; name: string } | { kind: 'sql' };
 
-export function DataPage({ onTablesChanged }: { onTablesChanged(): void }) {
+export function DataPage({ onTablesChanged, openRequest = null }: { onTablesChanged(): void; openRequest?: { table: string } | null }) {
   const { t, fmt } = useI18n();
   const api = useApi();
   const jobs = useJobs();
@@ -43,6 +43,15 @@ export function DataPage({ onTablesChanged }: { onTablesChanged(): void }) {
     await reloadCatalog();
     onTablesChanged();
   }, [reloadCatalog, onTablesChanged]);
+
+  // Another area asked to show a table (e.g. scores just written): it may be new, so reload the list first.
+  // Each request is handled once, so going back to the catalog afterwards is not undone by a re-render.
+  const handledRequest = useRef<{ table: string } | null>(null);
+  useEffect(() => {
+    if (!openRequest || handledRequest.current === openRequest) return;
+    handledRequest.current = openRequest;
+    void refresh().then(() => setView({ kind: 'table', name: openRequest.table }));
+  }, [openRequest, refresh]);
 
   async function loadSample(replace: boolean) {
     setConfirmSampleReplace(false);

@@ -10,7 +10,16 @@ import { REPO_ROOT } from '../../helpers/paths';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../e2e/chromium';
 
 export interface ChartCall {
-  fn: 'histogramChart' | 'topValuesChart';
+  fn:
+    | 'histogramChart'
+    | 'topValuesChart'
+    | 'rocChart'
+    | 'ksChart'
+    | 'liftChart'
+    | 'calibrationChart'
+    | 'scoreDistributionChart'
+    | 'importanceChart'
+    | 'coefficientChart';
   data: unknown;
   opts?: Record<string, unknown>;
 }
