@@ -9,6 +9,8 @@ export interface SampleArgs {
   seed?: number;
   /** Replace existing sample tables (default false: conflict). */
   replace?: boolean;
+  /** Last snapshot month, 'YYYY-MM' or any 'YYYY-MM-DD' in it (default 2026-10, so the data look current). */
+  lastSnapshot?: string;
 }
 
 export interface SampleResult {
@@ -18,6 +20,9 @@ export interface SampleResult {
   /** Tables written, with their row counts. */
   tables: { name: string; rows: number }[];
   elapsedMs: number;
+  /** First and last month-end of the panel (ISO dates). */
+  firstSnapshot?: string;
+  lastSnapshot?: string;
 }
 
 export interface SampleHandlers {

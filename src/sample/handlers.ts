@@ -1,12 +1,10 @@
+/** The sample domain's operations: `sample.generate` builds the embedded default portfolio as a job. */
 import type { SampleHandlers } from '../api/sample';
-import { VigilError } from '../api/errors';
 import type { Workspace } from '../workspace/workspace';
+import { generatePortfolio } from './generate';
 
-// PLACEHOLDER: being written (issue 2).
-export function sampleHandlers(_ws: Workspace): SampleHandlers {
+export function sampleHandlers(ws: Workspace): SampleHandlers {
   return {
-    'sample.generate': async () => {
-      throw new VigilError('internal', 'sample.generate is not implemented yet');
-    },
+    'sample.generate': (args, ctx) => generatePortfolio(ws, args ?? {}, ctx),
   };
 }
