@@ -4,7 +4,7 @@
  * where they happened (file, line, column, reason), so the user can fix the file and retry.
  */
 import { useState } from 'react';
-import { toErrorShape, type ErrorShape } from '../../../src/api/errors';
+import { toErrorShape } from '../../../src/api/errors';
 import type { ImportArgs, ImportResult, TableInfo, TextEncoding } from '../../../src/api/workspace';
 import { useApi } from '../../api/ApiProvider';
 import type { PickedFile } from '../../api/types';
@@ -13,7 +13,7 @@ import { Modal } from '../../components/Modal';
 import { ProgressBar } from '../../components/ProgressBar';
 import type { MessageKey } from '../../i18n/catalog';
 import { useI18n } from '../../i18n/I18nProvider';
-import { useJob, useJobs } from '../../state/jobs';
+import { useJobRun } from '../../state/useJobRun';
 import { formatOfFile, tableNameFromFile } from './tableName';
 
 type HeaderChoice = 'auto' | 'yes' | 'no';
@@ -48,7 +48,6 @@ export function ImportDialog({
 }) {
   const { t, fmt } = useI18n();
   const api = useApi();
-  const jobs = useJobs();
   const [file, setFile] = useState<PickedFile | null>(null);
   const [upload, setUpload] = useState<{ loaded: number; total: number } | null>(null);
   const [table, setTable] = useState('');
@@ -59,21 +58,16 @@ export function ImportDialog({
   const [sheet, setSheet] = useState('');
   const [skipBadRows, setSkipBadRows] = useState(false);
   const [replace, setReplace] = useState(false);
-  const [jobId, setJobId] = useState<string | null>(null);
-  const [error, setError] = useState<ErrorShape | null>(null);
-  const [wasCancelled, setWasCancelled] = useState(false);
-  const job = useJob(jobId);
+  const { job, running, error, setError, wasCancelled, clearOutcome, run: runJob, cancel } = useJobRun();
 
   const format = file ? formatOfFile(file.name) : null;
-  const running = jobId !== null;
   const uploading = upload !== null;
   // DuckDB matches table names case-insensitively: "Loans" would collide with "loans".
   const exists = tables.some((x) => x.name.toLowerCase() === table.trim().toLowerCase());
   const canImport = file !== null && format !== null && table.trim() !== '' && (!exists || replace) && !running && !uploading;
 
   async function pick() {
-    setError(null);
-    setWasCancelled(false);
+    clearOutcome();
     try {
       const picked = await api.pickImportFile((loaded, total) => setUpload({ loaded, total }));
       if (!picked) return;
@@ -102,19 +96,8 @@ export function ImportDialog({
       if (header !== 'auto') args.header = header === 'yes';
     }
     if (format === 'xlsx' && sheet !== '') args.sheet = sheet;
-    setError(null);
-    setWasCancelled(false);
-    const started = jobs.start('workspace.import', args);
-    setJobId(started.jobId);
-    try {
-      onImported(await started.result);
-    } catch (e) {
-      const shape = toErrorShape(e);
-      if (shape.kind === 'cancelled') setWasCancelled(true);
-      else setError(shape);
-    } finally {
-      setJobId(null);
-    }
+    const imported = await runJob('workspace.import', args);
+    if (imported) onImported(imported);
   }
 
   const uploadPct = upload && upload.total > 0 ? Math.round((upload.loaded / upload.total) * 100) : 0;
@@ -130,7 +113,7 @@ export function ImportDialog({
       footer={
         <>
           {running ? (
-            <button type="button" className="btn" data-testid="import-cancel-job" onClick={() => jobId && void jobs.cancel(jobId)}>
+            <button type="button" className="btn" data-testid="import-cancel-job" onClick={cancel}>
               {t('import.cancelJob')}
             </button>
           ) : (

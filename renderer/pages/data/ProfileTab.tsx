@@ -3,14 +3,13 @@
  * progress and cancel inline, then one card per column. Results are kept per table version,
  * so switching tabs does not scan again.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { toErrorShape, type ErrorShape } from '../../../src/api/errors';
+import { useCallback, useEffect, useRef } from 'react';
 import type { ProfileResult } from '../../../src/api/workspace';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { Icon } from '../../components/Icon';
 import { ProgressBar } from '../../components/ProgressBar';
 import { useI18n } from '../../i18n/I18nProvider';
-import { useJob, useJobs } from '../../state/jobs';
+import { useJobRun } from '../../state/useJobRun';
 import { ColumnProfileCard } from './ColumnProfileCard';
 
 export function ProfileTab({
@@ -23,27 +22,12 @@ export function ProfileTab({
   onProfiled(p: ProfileResult): void;
 }) {
   const { t, fmt } = useI18n();
-  const jobs = useJobs();
-  const [jobId, setJobId] = useState<string | null>(null);
-  const [error, setError] = useState<ErrorShape | null>(null);
-  const [wasCancelled, setWasCancelled] = useState(false);
-  const job = useJob(jobId);
+  const { job, jobId, error, wasCancelled, run: runJob, cancel } = useJobRun();
 
   const run = useCallback(async () => {
-    setError(null);
-    setWasCancelled(false);
-    const started = jobs.start('workspace.profile', { table });
-    setJobId(started.jobId);
-    try {
-      onProfiled(await started.result);
-    } catch (e) {
-      const shape = toErrorShape(e);
-      if (shape.kind === 'cancelled') setWasCancelled(true);
-      else setError(shape);
-    } finally {
-      setJobId(null);
-    }
-  }, [jobs, table, onProfiled]);
+    const profile = await runJob('workspace.profile', { table });
+    if (profile) onProfiled(profile);
+  }, [runJob, table, onProfiled]);
 
   // Profile on first visit; a cancelled or failed run waits for the user to ask again.
   // A ref, not state: React's development double-run of effects must not start two scans.
@@ -65,7 +49,7 @@ export function ProfileTab({
         )}
         <span className="spacer" />
         {jobId ? (
-          <button type="button" className="btn btn-small" data-testid="profile-cancel" onClick={() => void jobs.cancel(jobId)}>
+          <button type="button" className="btn btn-small" data-testid="profile-cancel" onClick={cancel}>
             {t('common.cancel')}
           </button>
         ) : (

@@ -4,14 +4,13 @@
  * far this population has drifted from the training one (PSI).
  */
 import { useState } from 'react';
-import { toErrorShape, type ErrorShape } from '../../../src/api/errors';
 import type { ModelSummary, ScoreResult } from '../../../src/api/models';
 import type { TableInfo } from '../../../src/api/workspace';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { Modal } from '../../components/Modal';
 import { ProgressBar } from '../../components/ProgressBar';
 import { useI18n } from '../../i18n/I18nProvider';
-import { useJob, useJobs } from '../../state/jobs';
+import { useJobRun } from '../../state/useJobRun';
 import { fixed, modelLabel, psiLevel, psiLevelText, shareText } from './modelFormat';
 
 function defaultOutput(table: string): string {
@@ -34,7 +33,6 @@ export function ScoreDialog({
   onOpenTable(table: string): void;
 }) {
   const { t, fmt } = useI18n();
-  const jobs = useJobs();
   const dataTables = tables.filter((x) => x.kind === 'data');
   const first = initialModel ?? models[0] ?? null;
   const [modelId, setModelId] = useState(first?.id ?? '');
@@ -43,32 +41,18 @@ export function ScoreDialog({
   const [output, setOutput] = useState(defaultOutput(startTable));
   const [outputEdited, setOutputEdited] = useState(false);
   const [replace, setReplace] = useState(false);
-  const [jobId, setJobId] = useState<string | null>(null);
-  const job = useJob(jobId);
   const [result, setResult] = useState<ScoreResult | null>(null);
-  const [error, setError] = useState<ErrorShape | null>(null);
-  const [wasCancelled, setWasCancelled] = useState(false);
-  const running = jobId !== null;
+  const { job, running, error, wasCancelled, run: runJob, cancel } = useJobRun();
   const exists = tables.some((x) => x.name.toLowerCase() === output.trim().toLowerCase());
   const canRun = modelId !== '' && table !== '' && output.trim() !== '' && (!exists || replace) && !running;
 
   async function run() {
     if (!canRun) return;
-    setError(null);
     setResult(null);
-    setWasCancelled(false);
-    const started = jobs.start('models.score', { id: modelId, table, output: output.trim(), ...(replace ? { replace: true } : {}) });
-    setJobId(started.jobId);
-    try {
-      const r = await started.result;
+    const r = await runJob('models.score', { id: modelId, table, output: output.trim(), ...(replace ? { replace: true } : {}) });
+    if (r) {
       setResult(r);
       onScored(r);
-    } catch (e) {
-      const shape = toErrorShape(e);
-      if (shape.kind === 'cancelled') setWasCancelled(true);
-      else setError(shape);
-    } finally {
-      setJobId(null);
     }
   }
 
@@ -84,7 +68,7 @@ export function ScoreDialog({
       footer={
         <>
           {running ? (
-            <button type="button" className="btn" data-testid="score-cancel" onClick={() => void jobs.cancel(jobId)}>
+            <button type="button" className="btn" data-testid="score-cancel" onClick={cancel}>
               {t('common.cancel')}
             </button>
           ) : (

@@ -11,7 +11,7 @@ import { ErrorDetails } from '../../components/ErrorDetails';
 import { Icon } from '../../components/Icon';
 import { ProgressBar } from '../../components/ProgressBar';
 import { useI18n } from '../../i18n/I18nProvider';
-import { useJob, useJobs } from '../../state/jobs';
+import { useJobRun } from '../../state/useJobRun';
 import { FeatureChecklist } from './FeatureChecklist';
 import { ModelSettings } from './ModelSettings';
 import { TargetField } from './TargetField';
@@ -30,15 +30,10 @@ interface TargetCheck {
 export function TrainPanel({ tables, onTrained }: { tables: readonly TableInfo[]; onTrained(result: TrainResult): void }) {
   const { t, fmt } = useI18n();
   const api = useApi();
-  const jobs = useJobs();
   const [form, setForm] = useState<TrainForm>(DEFAULT_FORM);
   const patch = useCallback((p: Partial<TrainForm>) => setForm((f) => ({ ...f, ...p })), []);
   const [check, setCheck] = useState<TargetCheck | null>(null);
-  const [jobId, setJobId] = useState<string | null>(null);
-  const [error, setError] = useState<ErrorShape | null>(null);
-  const [wasCancelled, setWasCancelled] = useState(false);
-  const job = useJob(jobId);
-  const running = jobId !== null;
+  const { job, running, error, wasCancelled, run: runJob, cancel } = useJobRun();
 
   const dataTables = useMemo(() => tables.filter((x) => x.kind === 'data'), [tables]);
   const table = dataTables.find((x) => x.name === form.table) ?? null;
@@ -89,19 +84,8 @@ export function TrainPanel({ tables, onTrained }: { tables: readonly TableInfo[]
 
   async function train() {
     if (!verdict.ok || running) return;
-    setError(null);
-    setWasCancelled(false);
-    const started = jobs.start('models.train', verdict.args);
-    setJobId(started.jobId);
-    try {
-      onTrained(await started.result);
-    } catch (e) {
-      const shape = toErrorShape(e);
-      if (shape.kind === 'cancelled') setWasCancelled(true);
-      else setError(shape);
-    } finally {
-      setJobId(null);
-    }
+    const trained = await runJob('models.train', verdict.args);
+    if (trained) onTrained(trained);
   }
 
   const featureColumns = table ? table.columns.filter((c) => c.name !== form.target) : [];
@@ -186,7 +170,7 @@ export function TrainPanel({ tables, onTrained }: { tables: readonly TableInfo[]
             <ProgressBar done={job?.done ?? 0} total={job?.total ?? null} />
             <span className="train-message">{job?.message ?? t('models.train.starting')}</span>
             <span className="spacer" />
-            <button type="button" className="btn btn-small" data-testid="train-cancel" onClick={() => void jobs.cancel(jobId)}>
+            <button type="button" className="btn btn-small" data-testid="train-cancel" onClick={cancel}>
               {t('common.cancel')}
             </button>
           </div>
