@@ -6,7 +6,7 @@ import { sampleHandlers } from '../../../src/sample/handlers';
 import { SAMPLE_TABLES, sampleColumns } from '../../../src/sample/schema';
 import { Workspace, q } from '../../../src/workspace/workspace';
 import { tempDir } from '../../helpers/paths';
-import { testContext } from './context';
+import { testContext } from '../../helpers/job-context';
 
 // Behaviour of the generator as a job: determinism, conflicts, replace, cancel, catalog, progress.
 // Small portfolios keep this file fast; realism.test.ts checks the content on 20,000 loans.

@@ -4,7 +4,7 @@ import { DEFAULT_SEED } from '../../../src/sample/calibration';
 import { generatePortfolio } from '../../../src/sample/generate';
 import { Workspace } from '../../../src/workspace/workspace';
 import { tempDir } from '../../helpers/paths';
-import { testContext } from './context';
+import { testContext } from '../../helpers/job-context';
 
 // Everything later features are meant to find must be TRUE in the data: each test proves one such
 // fact with SQL on a generated portfolio of 20,000 loans x 24 months (default seed and window).

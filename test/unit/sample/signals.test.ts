@@ -4,7 +4,7 @@ import { DEFAULT_SEED } from '../../../src/sample/calibration';
 import { generatePortfolio } from '../../../src/sample/generate';
 import { Workspace } from '../../../src/workspace/workspace';
 import { tempDir } from '../../helpers/paths';
-import { testContext } from './context';
+import { testContext } from '../../helpers/job-context';
 
 // The true effects built into the sample (borrower risk, the downturn, the payment shock, the
 // collection arms) must show in the data, so that models, vintages, stress tests and experiments

@@ -2,31 +2,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cancelled } from '../../../src/api/errors';
-import type { JobContext } from '../../../src/api/jobs';
 import { importFile } from '../../../src/workspace/import/index';
 import { Workspace } from '../../../src/workspace/workspace';
+import { testContext } from '../../helpers/job-context';
 import { tempDir, UCI_CSV } from '../../helpers/paths';
-
-interface ProgressEvent {
-  done: number;
-  total: number | null;
-  message: string;
-}
-
-function jobContext(): { ctx: JobContext; events: ProgressEvent[] } {
-  const controller = new AbortController();
-  const events: ProgressEvent[] = [];
-  const ctx: JobContext = {
-    jobId: 'import-csv-test',
-    signal: controller.signal,
-    progress: (done, total = null, message = '') => events.push({ done, total, message }),
-    throwIfCancelled: () => {
-      if (controller.signal.aborted) throw cancelled();
-    },
-  };
-  return { ctx, events };
-}
 
 let tmp: ReturnType<typeof tempDir>;
 let ws: Workspace;
@@ -49,7 +28,7 @@ function writeText(name: string, text: string): string {
 
 describe('the UCI credit-card file', () => {
   it('imports 30,000 accounts with 25 typed columns, matching the file read independently', async () => {
-    const { ctx, events } = jobContext();
+    const { ctx, progress: events } = testContext();
     const result = await importFile(ws, { path: UCI_CSV, table: 'uci' }, ctx);
 
     expect(result.rows).toBe(30_000);
@@ -89,7 +68,7 @@ describe('the UCI credit-card file', () => {
 
   it('records provenance in the catalog: the original file name, the time, kind data', async () => {
     const before = Date.now();
-    const { ctx } = jobContext();
+    const { ctx } = testContext();
     await importFile(ws, { path: UCI_CSV, table: 'uci_named', sourceName: 'credit cards 2005.csv' }, ctx);
     const rows = await ws.all<{ source_file: string; imported_at: string; kind: string }>(
       `SELECT source_file, imported_at, kind FROM _vigil_catalog WHERE table_name = 'uci_named'`,
@@ -107,14 +86,14 @@ describe('the UCI credit-card file', () => {
 describe('sniffing and user overrides', () => {
   it('detects a semicolon delimiter and a header', async () => {
     const path = writeText('semicolon.csv', 'loan_id;branch;balance\n1;Beijing;100.5\n2;Shanghai;200.25\n3;Shenzhen;300\n');
-    const result = await importFile(ws, { path, table: 'semicolon_loans' }, jobContext().ctx);
+    const result = await importFile(ws, { path, table: 'semicolon_loans' }, testContext().ctx);
     expect(result.columns.map((c) => c.name)).toEqual(['loan_id', 'branch', 'balance']);
     expect(await ws.all('SELECT sum(balance) AS s FROM semicolon_loans')).toEqual([{ s: 600.75 }]);
   });
 
   it('honours header = false: the first line is data', async () => {
     const path = writeText('noheader.csv', 'a,1\nb,2\nc,3\n');
-    const result = await importFile(ws, { path, table: 'noheader', header: false }, jobContext().ctx);
+    const result = await importFile(ws, { path, table: 'noheader', header: false }, testContext().ctx);
     expect(result.rows).toBe(3);
     expect(result.columns).toHaveLength(2);
   });
@@ -122,14 +101,14 @@ describe('sniffing and user overrides', () => {
   it('honours a delimiter override the sniffer would not pick', async () => {
     // With "|" the commas are part of the values.
     const path = writeText('pipes.csv', 'name|note\nalpha|x,y\nbeta|z,w\n');
-    const result = await importFile(ws, { path, table: 'pipes', delimiter: '|' }, jobContext().ctx);
+    const result = await importFile(ws, { path, table: 'pipes', delimiter: '|' }, testContext().ctx);
     expect(result.columns.map((c) => c.name)).toEqual(['name', 'note']);
     expect(await ws.all('SELECT note FROM pipes ORDER BY name')).toEqual([{ note: 'x,y' }, { note: 'z,w' }]);
   });
 
   it('keeps column order when headers are numbers (year columns)', async () => {
     const path = writeText('years.csv', 'branch,2024,2023\nBJ,1.5,2.5\nSH,3.5,4.5\n');
-    const result = await importFile(ws, { path, table: 'years', header: true }, jobContext().ctx);
+    const result = await importFile(ws, { path, table: 'years', header: true }, testContext().ctx);
     expect(result.columns.map((c) => c.name)).toEqual(['branch', '2024', '2023']);
     expect(await ws.all('SELECT "2024" AS y4, "2023" AS y3 FROM years ORDER BY branch')).toEqual([
       { y4: 1.5, y3: 2.5 },
@@ -139,7 +118,7 @@ describe('sniffing and user overrides', () => {
 
   it('reads quoted fields with delimiters and line breaks inside', async () => {
     const path = writeText('quoted.csv', 'id,note\n1,"Beijing, Chaoyang"\n2,"two\nlines"\n3,"say ""hi"""\n');
-    const result = await importFile(ws, { path, table: 'quoted' }, jobContext().ctx);
+    const result = await importFile(ws, { path, table: 'quoted' }, testContext().ctx);
     expect(result.rows).toBe(3);
     expect(await ws.all('SELECT note FROM quoted ORDER BY id')).toEqual([
       { note: 'Beijing, Chaoyang' },
@@ -151,7 +130,7 @@ describe('sniffing and user overrides', () => {
   it('imports a file with a UTF-8 BOM: no BOM bytes in the first column name', async () => {
     const path = join(tmp.dir, 'bom.csv');
     writeFileSync(path, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('loan_id,branch\n1,北京分行\n2,上海分行\n')]));
-    const result = await importFile(ws, { path, table: 'bom' }, jobContext().ctx);
+    const result = await importFile(ws, { path, table: 'bom' }, testContext().ctx);
     expect(result.encoding).toBe('utf-8-bom');
     expect(result.columns[0].name).toBe('loan_id');
     expect(await ws.all('SELECT loan_id, branch FROM bom ORDER BY loan_id')).toEqual([
@@ -162,7 +141,7 @@ describe('sniffing and user overrides', () => {
 
   it('carries the sniffed date format into the load (day/month/year dates)', async () => {
     const path = writeText('dmy.csv', 'loan_id,opened,balance\n1,31/01/2024,10.5\n2,29/02/2024,20\n3,01/12/2023,30\n');
-    const result = await importFile(ws, { path, table: 'dmy' }, jobContext().ctx);
+    const result = await importFile(ws, { path, table: 'dmy' }, testContext().ctx);
     expect(result.columns).toEqual([
       { name: 'loan_id', type: 'BIGINT' },
       { name: 'opened', type: 'DATE' },
@@ -177,7 +156,7 @@ describe('sniffing and user overrides', () => {
 
   it('imports a header-only file as an empty table with its columns', async () => {
     const path = writeText('header-only.csv', 'loan_id,branch\n');
-    const result = await importFile(ws, { path, table: 'header_only' }, jobContext().ctx);
+    const result = await importFile(ws, { path, table: 'header_only' }, testContext().ctx);
     expect(result.rows).toBe(0);
     expect(result.columns.map((c) => c.name)).toEqual(['loan_id', 'branch']);
   });

@@ -6,31 +6,11 @@ import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { cancelled, VigilError } from '../../../src/api/errors';
-import type { JobContext } from '../../../src/api/jobs';
+import { VigilError } from '../../../src/api/errors';
 import { importFile } from '../../../src/workspace/import/index';
 import { Workspace } from '../../../src/workspace/workspace';
+import { testContext } from '../../helpers/job-context';
 import { tempDir } from '../../helpers/paths';
-
-interface ProgressEvent {
-  done: number;
-  total: number | null;
-  message: string;
-}
-
-function jobContext(): { ctx: JobContext; events: ProgressEvent[] } {
-  const controller = new AbortController();
-  const events: ProgressEvent[] = [];
-  const ctx: JobContext = {
-    jobId: 'import-encoding-test',
-    signal: controller.signal,
-    progress: (done, total = null, message = '') => events.push({ done, total, message }),
-    throwIfCancelled: () => {
-      if (controller.signal.aborted) throw cancelled();
-    },
-  };
-  return { ctx, events };
-}
 
 const BRANCHES = ['北京分行', '上海分行', '深圳分行', '成都分行'];
 const PRODUCTS = ['个人住房贷款', '个人消费贷款', '信用卡分期'];
@@ -81,7 +61,7 @@ function writeGbk(name: string, text: string): string {
 describe('GBK / GB18030', () => {
   it('detects GBK, transcodes it streaming with byte progress, and reads the Chinese text back exactly', async () => {
     const path = writeGbk('branches-gbk.csv', loanText(20_000));
-    const { ctx, events } = jobContext();
+    const { ctx, progress: events } = testContext();
     const result = await importFile(ws, { path, table: 'gbk_loans' }, ctx);
 
     expect(result.encoding).toBe('gb18030');
@@ -106,7 +86,7 @@ describe('GBK / GB18030', () => {
   it('falls back to GB18030 when the first megabyte is plain ASCII and Chinese text comes later', async () => {
     const path = writeGbk('late-chinese.csv', loanText(1000, 40_000));
     expect(statSync(path).size).toBeGreaterThan(1 << 20);
-    const result = await importFile(ws, { path, table: 'late_chinese' }, jobContext().ctx);
+    const result = await importFile(ws, { path, table: 'late_chinese' }, testContext().ctx);
     expect(result.encoding).toBe('gb18030');
     expect(result.rows).toBe(41_000);
     expect(await ws.all(`SELECT branch FROM late_chinese WHERE loan_id = 40001`)).toEqual([{ branch: BRANCHES[40_001 % 4] }]);
@@ -114,20 +94,20 @@ describe('GBK / GB18030', () => {
 
   it('falls back the same way when bad rows are kept aside, instead of rejecting the Chinese lines', async () => {
     const path = writeGbk('late-chinese-skip.csv', loanText(1000, 40_000));
-    const result = await importFile(ws, { path, table: 'late_chinese_skip', skipBadRows: true }, jobContext().ctx);
+    const result = await importFile(ws, { path, table: 'late_chinese_skip', skipBadRows: true }, testContext().ctx);
     expect(result).toMatchObject({ encoding: 'gb18030', rows: 41_000, rejected: 0, rejectsTable: null });
   });
 
   it('honours encoding = gbk even when the file starts as ASCII', async () => {
     const path = writeGbk('explicit-gbk.csv', loanText(10));
-    const result = await importFile(ws, { path, table: 'explicit_gbk', encoding: 'gbk' }, jobContext().ctx);
+    const result = await importFile(ws, { path, table: 'explicit_gbk', encoding: 'gbk' }, testContext().ctx);
     expect(result.encoding).toBe('gb18030');
     expect(await ws.all('SELECT product FROM explicit_gbk WHERE loan_id = 1')).toEqual([{ product: PRODUCTS[1] }]);
   });
 
   it('with encoding = utf-8, GBK bytes are a bad line, named', async () => {
     const path = writeGbk('forced-utf8.csv', loanText(5, 30_000));
-    const error = await importFile(ws, { path, table: 'forced_utf8', encoding: 'utf-8' }, jobContext().ctx).catch((e: unknown) => e);
+    const error = await importFile(ws, { path, table: 'forced_utf8', encoding: 'utf-8' }, testContext().ctx).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(VigilError);
     const e = error as VigilError;
     expect(e.kind).toBe('bad_input');
@@ -141,7 +121,7 @@ describe('UTF-16', () => {
   it('is refused with advice instead of being read as binary garbage', async () => {
     const path = join(tmp.dir, 'unicode.csv');
     writeFileSync(path, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('loan_id,branch\r\n1,北京分行\r\n', 'utf16le')]));
-    const error = await importFile(ws, { path, table: 'utf16' }, jobContext().ctx).catch((e: unknown) => e);
+    const error = await importFile(ws, { path, table: 'utf16' }, testContext().ctx).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(VigilError);
     expect((error as VigilError).details).toMatchObject({ file: 'unicode.csv', reason: 'utf-16' });
     expect((error as VigilError).message).toContain('CSV UTF-8');

@@ -3,24 +3,12 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cancelled, VigilError } from '../../../src/api/errors';
-import type { JobContext } from '../../../src/api/jobs';
+import { VigilError } from '../../../src/api/errors';
 import type { ImportArgs } from '../../../src/api/workspace';
 import { importFile, listSheets } from '../../../src/workspace/import/index';
 import { Workspace } from '../../../src/workspace/workspace';
+import { testContext } from '../../helpers/job-context';
 import { tempDir } from '../../helpers/paths';
-
-function jobContext(): JobContext {
-  const controller = new AbortController();
-  return {
-    jobId: 'import-formats-test',
-    signal: controller.signal,
-    progress: () => {},
-    throwIfCancelled: () => {
-      if (controller.signal.aborted) throw cancelled();
-    },
-  };
-}
 
 let tmp: ReturnType<typeof tempDir>;
 let ws: Workspace;
@@ -36,7 +24,7 @@ afterAll(async () => {
 });
 
 async function importError(args: ImportArgs): Promise<VigilError> {
-  const error = await importFile(ws, args, jobContext()).catch((e: unknown) => e);
+  const error = await importFile(ws, args, testContext().ctx).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(VigilError);
   return error as VigilError;
 }
@@ -54,7 +42,7 @@ describe('Parquet', () => {
   it('imports a Parquet file written by DuckDB with its column types and values', async () => {
     const path = join(tmp.dir, 'loans.parquet');
     await ws.run(`COPY (${SOURCE_SQL}) TO '${path}' (FORMAT parquet)`);
-    const result = await importFile(ws, { path, table: 'pq_loans' }, jobContext());
+    const result = await importFile(ws, { path, table: 'pq_loans' }, testContext().ctx);
 
     expect(result.rows).toBe(5000);
     expect(result.encoding).toBeNull();
@@ -123,7 +111,7 @@ describe('Excel .xlsx', () => {
   });
 
   it('imports the chosen (second) sheet with types inferred from every cell', async () => {
-    const result = await importFile(ws, { path: book, table: 'xl_loans', sheet: 'Loans 2024' }, jobContext());
+    const result = await importFile(ws, { path: book, table: 'xl_loans', sheet: 'Loans 2024' }, testContext().ctx);
     expect(result.rows).toBe(3);
     expect(result.encoding).toBeNull();
     expect(result.columns).toEqual([
@@ -180,7 +168,7 @@ describe('Excel .xlsx', () => {
   });
 
   it('imports the first sheet when none is named', async () => {
-    const result = await importFile(ws, { path: book, table: 'xl_first' }, jobContext());
+    const result = await importFile(ws, { path: book, table: 'xl_first' }, testContext().ctx);
     expect(result.columns.map((c) => c.name)).toEqual(['metric', 'column_2', 'value']);
     expect(await ws.all('SELECT * FROM xl_first')).toEqual([{ metric: 'loans', column_2: 'all branches', value: 3 }]);
   });
@@ -196,7 +184,7 @@ describe('Excel .xlsx', () => {
     await listSheets(book); // first use loads exceljs and its helpers
     const before = openFiles();
     for (let i = 0; i < 5; i++) await listSheets(book);
-    for (let i = 0; i < 3; i++) await importFile(ws, { path: book, table: 'xl_again', sheet: 'Loans 2024', replace: true }, jobContext());
+    for (let i = 0; i < 3; i++) await importFile(ws, { path: book, table: 'xl_again', sheet: 'Loans 2024', replace: true }, testContext().ctx);
     expect(openFiles()).toBe(before);
   });
 

@@ -7,24 +7,12 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { cancelled, VigilError } from '../../../src/api/errors';
-import type { JobContext } from '../../../src/api/jobs';
+import { VigilError } from '../../../src/api/errors';
 import type { ImportArgs } from '../../../src/api/workspace';
 import { importFile } from '../../../src/workspace/import/index';
 import { Workspace } from '../../../src/workspace/workspace';
+import { testContext } from '../../helpers/job-context';
 import { tempDir } from '../../helpers/paths';
-
-function jobContext(): JobContext {
-  const controller = new AbortController();
-  return {
-    jobId: 'import-malformed-test',
-    signal: controller.signal,
-    progress: () => {},
-    throwIfCancelled: () => {
-      if (controller.signal.aborted) throw cancelled();
-    },
-  };
-}
 
 let tmp: ReturnType<typeof tempDir>;
 let ws: Workspace;
@@ -65,7 +53,7 @@ function loanFile(name: string, n: number, bad: (id: number) => string | null = 
 }
 
 async function importError(args: ImportArgs): Promise<VigilError> {
-  const error = await importFile(ws, args, jobContext()).then(
+  const error = await importFile(ws, args, testContext().ctx).then(
     () => null,
     (e: unknown) => e,
   );
@@ -193,7 +181,7 @@ describe('skipBadRows keeps bad lines aside', () => {
 
   it('accepted + rejected = the data lines of the file, one rejects row per line', async () => {
     const path = loanFile('mixed.csv', 30_000, (id) => badRows[id] ?? null);
-    const result = await importFile(ws, { path, table: 'mixed', skipBadRows: true }, jobContext());
+    const result = await importFile(ws, { path, table: 'mixed', skipBadRows: true }, testContext().ctx);
 
     const fileLines = readFileSync(path, 'utf8').split('\n');
     const dataLines = fileLines.slice(1).filter((l) => l !== '').length;
@@ -231,7 +219,7 @@ describe('skipBadRows keeps bad lines aside', () => {
 
   it('a clean file with skipBadRows makes no rejects table', async () => {
     const path = loanFile('clean.csv', 100);
-    const result = await importFile(ws, { path, table: 'clean', skipBadRows: true }, jobContext());
+    const result = await importFile(ws, { path, table: 'clean', skipBadRows: true }, testContext().ctx);
     expect(result).toMatchObject({ rows: 100, rejected: 0, rejectsTable: null });
     expect(await ws.all(`SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'clean_rejects'`)).toEqual([{ n: 0 }]);
   });

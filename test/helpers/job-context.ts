@@ -1,11 +1,11 @@
 /** A JobContext for tests: records progress and can be cancelled like the engine's. */
-import { cancelled } from '../../../src/api/errors';
-import type { JobContext } from '../../../src/api/jobs';
+import { cancelled } from '../../src/api/errors';
+import type { JobContext } from '../../src/api/jobs';
 
 export interface RecordedProgress {
   done: number;
-  total: number | null | undefined;
-  message: string | undefined;
+  total: number | null;
+  message: string;
 }
 
 export function testContext(onProgress?: (p: RecordedProgress) => void): {
@@ -19,7 +19,7 @@ export function testContext(onProgress?: (p: RecordedProgress) => void): {
     jobId: 'test',
     signal: controller.signal,
     progress(done, total, message) {
-      const p = { done, total, message };
+      const p = { done, total: total ?? null, message: message ?? '' };
       progress.push(p);
       onProgress?.(p);
     },
