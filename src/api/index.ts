@@ -59,6 +59,8 @@ export const OPS = [
   'monitoring.vintages',
   'monitoring.warningRules',
   'monitoring.saveWarningRules',
+  'monitoring.deskRules',
+  'monitoring.saveDeskRules',
   'monitoring.warnings',
   'monitoring.layers',
   'monitoring.collections',

@@ -42,6 +42,8 @@ export interface PanelMapping {
   attributes?: { table: string; key: string; columns: Partial<Record<AttributeField, string>> };
   /** Model scores: PD per loan (and per snapshot when `snapshotDate` is given). */
   scores?: { table: string; key: string; snapshotDate?: string; pd: string };
+  /** Rule set used when an op names none (the sample portfolio: retail 2023 with cards under the card measures). */
+  ruleSet?: string;
 }
 
 export interface PanelInfo {
@@ -91,12 +93,29 @@ export interface GradeBand {
   max: number | null;
 }
 
+/** Largest days past due still in each tier; above `doubtful` is loss. */
+export interface TierDpdLimits {
+  normal: number;
+  special_mention: number;
+  substandard: number;
+  doubtful: number;
+}
+
+/** Other day limits for some products of a mixed book (credit cards under the card measures). */
+export interface ProductDpdLimits {
+  /** Product codes as they appear in the panel's product column (exact match). */
+  products: string[];
+  maxDpd: TierDpdLimits;
+}
+
 export interface TierRuleSet {
   name: string;
   label: string;
   builtin?: boolean;
-  /** Largest days past due still in each tier; above `doubtful` is loss. */
-  maxDpd: { normal: number; special_mention: number; substandard: number; doubtful: number };
+  /** Day limits for every product not listed in `byProduct`. */
+  maxDpd: TierDpdLimits;
+  /** First entry listing a loan's product wins; needs a mapped product column (a note says so otherwise). */
+  byProduct?: ProductDpdLimits[];
   overrides: TierOverride[];
   grades: GradeBand[];
   /** Provision rate per tier (normal: the general reserve). */
@@ -312,6 +331,7 @@ export interface LayerIndicatorValue {
   anomaly: boolean;
 }
 
+/** `rules`, `lgd` and `thresholds` default to the saved desk rules (`monitoring.deskRules`). */
 export interface LayerReportArgs extends PanelRuleArgs {
   period?: 'month' | 'week';
   rules?: LayerRule[];
@@ -345,7 +365,9 @@ export interface CaseAllocationRule {
 export interface CollectionsArgs extends PanelRuleArgs {
   /** Snapshot whose delinquent loans become cases (latest when absent). */
   snapshot?: string;
+  /** Default: the saved desk rules' allocation. */
   allocation?: CaseAllocationRule[];
+  /** Default: the saved desk rules' layer rules. */
   layerRules?: LayerRule[];
   /** Also write the case table as CSV to this path. */
   csvPath?: string;
@@ -357,6 +379,23 @@ export interface CollectionsResult {
   snapshot: string;
   teams: { team: string; cases: number; balance: number }[];
   csvPath: string | null;
+}
+
+// ---------------------------------------------------------------- desk rules
+
+/**
+ * The desk's saved settings for the layered report and case allocation (one set per workspace).
+ * Ops use them whenever their arguments do not say otherwise.
+ */
+export interface DeskRules {
+  layerRules: LayerRule[];
+  /** Loss given default per product code; `default` for products not listed. */
+  lgd: Record<string, number>;
+  /** Fixed bounds that mark a layer indicator as an anomaly regardless of its history. */
+  thresholds: Partial<Record<LayerIndicator, { min?: number; max?: number }>>;
+  allocation: CaseAllocationRule[];
+  /** When they were last saved; null while the built-in defaults are in force. */
+  savedAt: string | null;
 }
 
 // ---------------------------------------------------------------- drill-down
@@ -382,7 +421,7 @@ export interface DrillResult {
 
 export interface PanelRuleArgs {
   panel: string;
-  /** Rule set name (default 'retail_2023'). */
+  /** Rule set name (default: the panel's own `ruleSet`, else 'retail_2023'). */
   ruleSet?: string;
 }
 
@@ -403,8 +442,13 @@ export interface MonitoringHandlers {
   'monitoring.rollRates': Handler<{ panel: string }, RollRateResult>;
   'monitoring.vintages': Handler<{ panel: string; cohortBy?: 'month' | 'quarter' }, VintageCurve[]>;
   'monitoring.warningRules': Handler<Record<string, never>, WarningRules>;
-  'monitoring.saveWarningRules': Handler<{ rules: WarningRules }, WarningRules>;
+  /** Validates and saves; `reset: true` goes back to the shipped defaults. */
+  'monitoring.saveWarningRules': Handler<{ rules: WarningRules } | { reset: true }, WarningRules>;
   'monitoring.warnings': Handler<PanelRuleArgs, WarningsResult>;
+  /** The saved desk rules, or the built-in defaults when none were saved. */
+  'monitoring.deskRules': Handler<Record<string, never>, DeskRules>;
+  /** Validates and saves; `reset: true` goes back to the built-in defaults. */
+  'monitoring.saveDeskRules': Handler<{ rules: Omit<DeskRules, 'savedAt'> } | { reset: true }, DeskRules>;
   'monitoring.layers': Handler<LayerReportArgs, LayerReport>;
   'monitoring.collections': Handler<CollectionsArgs, CollectionsResult>;
   'monitoring.drill': Handler<PanelRuleArgs & { cell: DrillCell; limit?: number }, DrillResult>;

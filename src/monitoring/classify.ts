@@ -9,7 +9,7 @@
  * two). The per-snapshot summary is one GROUP BY over the same CASE (`tierSummary.ts`); the
  * analyst's `<panel>_tiers` is a view over the same SQL (`tiersView.ts`).
  */
-import { TIERS, type GradeBand, type PanelMapping, type Tier, type TierRuleSet } from '../api/monitoring';
+import { TIERS, type GradeBand, type PanelMapping, type Tier, type TierDpdLimits, type TierRuleSet } from '../api/monitoring';
 import { hasField, panelRelation, FIELD_COLUMN, type CanonicalField } from './panel';
 import type { SqlParams, ValueSink } from './sql';
 
@@ -28,11 +28,28 @@ function gradesApply(r: TierRuleSet, m: PanelMapping, tier: 'normal' | 'special_
   return bands.length > 0 && (bands[0].basis === 'dpd' || hasField(m, 'pd'));
 }
 
-/** SQL for the tier rank (1..5, UTINYINT) of a relation with `dpd` and the mapped override flags. */
-export function tierRankSql(r: TierRuleSet, m: PanelMapping, v: ValueSink): string {
-  const d = r.maxDpd;
-  const base = `CASE WHEN dpd <= ${v.add(d.normal)} THEN 1 WHEN dpd <= ${v.add(d.special_mention)} THEN 2
+/** Per-product day limits this panel can apply: without a product column every loan takes the main limits. */
+function appliedProductLimits(r: TierRuleSet, m: PanelMapping): NonNullable<TierRuleSet['byProduct']> {
+  return hasField(m, 'product') ? (r.byProduct ?? []).filter((x) => x.products.length > 0) : [];
+}
+
+function dpdCase(d: TierDpdLimits, v: ValueSink): string {
+  return `CASE WHEN dpd <= ${v.add(d.normal)} THEN 1 WHEN dpd <= ${v.add(d.special_mention)} THEN 2
     WHEN dpd <= ${v.add(d.substandard)} THEN 3 WHEN dpd <= ${v.add(d.doubtful)} THEN 4 ELSE 5 END`;
+}
+
+/**
+ * SQL for the tier rank (1..5, UTINYINT) of a relation with `dpd`, the mapped override flags and (for a
+ * mixed book) `product`. A mixed book classifies each product under its own day limits: cards under the
+ * card measures, everything else under the main limits.
+ */
+export function tierRankSql(r: TierRuleSet, m: PanelMapping, v: ValueSink): string {
+  const perProduct = appliedProductLimits(r, m);
+  const base =
+    perProduct.length === 0
+      ? dpdCase(r.maxDpd, v)
+      : `CASE ${perProduct.map((x) => `WHEN ${FIELD_COLUMN.product} IN (${x.products.map((code) => v.add(code)).join(', ')}) THEN ${dpdCase(x.maxDpd, v)}`).join(' ')}
+         ELSE ${dpdCase(r.maxDpd, v)} END`;
   const lifts = appliedOverrides(r, m).map((o) => `CASE WHEN ${FIELD_COLUMN[o.flag]} THEN ${v.add(tierRank(o.atLeast))} ELSE 1 END`);
   return `CAST(${lifts.length === 0 ? base : `greatest(${base}, ${lifts.join(', ')})`} AS UTINYINT)`;
 }
@@ -66,6 +83,7 @@ function bandCase(bands: { band: GradeBand; index: number }[], v: ValueSink, as:
 export function ruleSetFields(r: TierRuleSet, m: PanelMapping, grades: boolean): CanonicalField[] {
   const fields: CanonicalField[] = ['dpd', 'balance'];
   for (const o of appliedOverrides(r, m)) if (!fields.includes(o.flag)) fields.push(o.flag);
+  if (appliedProductLimits(r, m).length > 0) fields.push('product');
   if (grades && r.grades.some((g) => g.basis === 'pd') && hasField(m, 'pd')) fields.push('pd');
   return fields;
 }
@@ -77,6 +95,9 @@ export function classificationNotes(r: TierRuleSet, m: PanelMapping): string[] {
     if (!hasField(m, o.flag)) notes.push(`Override "${o.flag} → ${o.atLeast}" not applied: the panel has no ${o.flag} column.`);
   }
   if (r.grades.some((g) => g.basis === 'pd') && !hasField(m, 'pd')) notes.push('PD-based grades left empty: the panel has no model PD.');
+  if ((r.byProduct ?? []).length > 0 && !hasField(m, 'product')) {
+    notes.push('Per-product day limits not applied: the panel has no product column, so every loan is classified under the main limits.');
+  }
   return notes;
 }
 

@@ -9,6 +9,7 @@ import type { AttributeField, PanelColumns, PanelInfo, PanelMapping } from '../a
 import { badInput, notFound } from '../api/errors';
 import { allRows, INTERNAL_PREFIX, q } from '../workspace/workspace';
 import { availableFields, panelRelation } from './panel';
+import { loadRuleSet } from './ruleSets';
 import { isDateType, isNumericType, requireColumns, tableExists, type ColumnType } from './sql';
 import { sampleMapping } from './suggest';
 
@@ -109,6 +110,8 @@ export async function validateMapping(c: DuckDBConnection, m: PanelMapping): Pro
     if (s.snapshotDate) checkColumn(s.table, scols, 'snapshotDate', s.snapshotDate, 'date');
     await checkUniqueKey(c, s.table, s.snapshotDate ? [s.key, s.snapshotDate] : [s.key], 'Scores must be one row per loan (per snapshot)');
   }
+  // The panel's own rule set must exist now (built in or saved); loadRuleSet says which name is unknown.
+  if (m.ruleSet !== undefined) await loadRuleSet(c, m.ruleSet);
   await checkPanelRows(c, m);
 }
 

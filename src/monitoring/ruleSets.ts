@@ -1,9 +1,9 @@
 /**
- * Five-tier classification rule sets (五级分类). Two are built in and read-only; the user saves
+ * Five-tier classification rule sets (五级分类). Three are built in and read-only; the user saves
  * edited copies in `_vigil_rule_sets` (JSON), validated before they are stored.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { TIERS, type GradeBand, type Tier, type TierRuleSet } from '../api/monitoring';
+import { TIERS, type GradeBand, type Tier, type TierDpdLimits, type TierRuleSet } from '../api/monitoring';
 import { badInput, conflict, notFound } from '../api/errors';
 import { allRows, INTERNAL_PREFIX, q } from '../workspace/workspace';
 
@@ -28,6 +28,11 @@ const SPECIAL_MENTION_GRADES: GradeBand[] = [
   { tier: 'special_mention', grade: '关注三', basis: 'dpd', max: null },
 ];
 
+const RETAIL_2023_DAYS: TierDpdLimits = { normal: 0, special_mention: 90, substandard: 270, doubtful: 360 };
+const CARD_2011_DAYS: TierDpdLimits = { normal: 0, special_mention: 90, substandard: 120, doubtful: 180 };
+/** Product codes a mixed book's cards commonly carry (the sample portfolio uses `credit_card`). */
+const CARD_PRODUCTS = ['credit_card', 'card', '信用卡'];
+
 export const BUILTIN_RULE_SETS: readonly TierRuleSet[] = [
   {
     // Measures for Risk Classification of Financial Assets of Commercial Banks (CBIRC/PBoC Order 2023 No. 1),
@@ -37,7 +42,7 @@ export const BUILTIN_RULE_SETS: readonly TierRuleSet[] = [
     name: 'retail_2023',
     label: '零售贷款（商业银行金融资产风险分类办法 2023）',
     builtin: true,
-    maxDpd: { normal: 0, special_mention: 90, substandard: 270, doubtful: 360 },
+    maxDpd: RETAIL_2023_DAYS,
     overrides: [{ flag: 'restructured', atLeast: 'substandard' }],
     grades: SPECIAL_MENTION_GRADES,
     provisionRates: DEFAULT_PROVISION_RATES,
@@ -48,7 +53,20 @@ export const BUILTIN_RULE_SETS: readonly TierRuleSet[] = [
     name: 'credit_card_2011',
     label: '信用卡（商业银行信用卡业务监督管理办法 2011）',
     builtin: true,
-    maxDpd: { normal: 0, special_mention: 90, substandard: 120, doubtful: 180 },
+    maxDpd: CARD_2011_DAYS,
+    overrides: [{ flag: 'restructured', atLeast: 'substandard' }],
+    grades: SPECIAL_MENTION_GRADES,
+    provisionRates: DEFAULT_PROVISION_RATES,
+  },
+  {
+    // A mixed retail book as a bank classifies it: loans under the 2023 measures, credit cards under
+    // the 2011 card measures, told apart by the product column. Copy and edit the product codes if
+    // your extract names cards differently.
+    name: 'retail_2023_cards_2011',
+    label: '零售贷款 2023 + 信用卡 2011（按产品）',
+    builtin: true,
+    maxDpd: RETAIL_2023_DAYS,
+    byProduct: [{ products: CARD_PRODUCTS, maxDpd: CARD_2011_DAYS }],
     overrides: [{ flag: 'restructured', atLeast: 'substandard' }],
     grades: SPECIAL_MENTION_GRADES,
     provisionRates: DEFAULT_PROVISION_RATES,
@@ -59,24 +77,45 @@ export const DEFAULT_RULE_SET = 'retail_2023';
 
 const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
 
+/** Whole days, each tier's limit above the previous one's; `field` says where (maxDpd or byProduct[i].maxDpd). */
+function validateDpdLimits(name: string, d: TierDpdLimits | undefined, field: string): void {
+  const where = { ruleSet: name };
+  const bounds = [d?.normal, d?.special_mention, d?.substandard, d?.doubtful];
+  if (!bounds.every((b) => isNum(b) && Number.isInteger(b) && b >= 0)) {
+    throw badInput(`Rule set "${name}": the days-past-due limits must be whole numbers of days.`, { ...where, field });
+  }
+  for (let i = 1; i < bounds.length; i++) {
+    if ((bounds[i] as number) <= (bounds[i - 1] as number)) {
+      throw badInput(`Rule set "${name}": each tier's days-past-due limit must be above the previous tier's.`, { ...where, field: `${field}.${TIERS[i]}` });
+    }
+  }
+}
+
+/** Per-product limits: non-empty product lists, no product listed twice (the first entry would hide the second). */
+function validateProductLimits(r: TierRuleSet): void {
+  if (r.byProduct === undefined) return;
+  if (!Array.isArray(r.byProduct)) throw badInput(`Rule set "${r.name}": per-product limits come as a list.`, { ruleSet: r.name, field: 'byProduct' });
+  const seen = new Set<string>();
+  r.byProduct.forEach((x, i) => {
+    const field = `byProduct[${i}]`;
+    if (!Array.isArray(x?.products) || x.products.length === 0 || !x.products.every((code) => typeof code === 'string' && code.trim() !== '')) {
+      throw badInput(`Rule set "${r.name}": per-product limits ${i + 1} need at least one product code.`, { ruleSet: r.name, field: `${field}.products` });
+    }
+    for (const code of x.products) {
+      if (seen.has(code)) throw badInput(`Rule set "${r.name}": product "${code}" is listed twice.`, { ruleSet: r.name, field: `${field}.products`, product: code });
+      seen.add(code);
+    }
+    validateDpdLimits(r.name, x.maxDpd, `${field}.maxDpd`);
+  });
+}
+
 export function validateRuleSet(r: TierRuleSet): TierRuleSet {
   const where = { ruleSet: r?.name };
   if (typeof r?.name !== 'string' || !/^[\w.-]{1,64}$/.test(r.name)) {
     throw badInput('A rule set needs a short name made of letters, digits, "_", "-" or ".".', where);
   }
-  const d = r.maxDpd;
-  const bounds = [d?.normal, d?.special_mention, d?.substandard, d?.doubtful];
-  if (!bounds.every((b) => isNum(b) && Number.isInteger(b) && b >= 0)) {
-    throw badInput(`Rule set "${r.name}": the days-past-due limits must be whole numbers of days.`, { ...where, field: 'maxDpd' });
-  }
-  for (let i = 1; i < bounds.length; i++) {
-    if ((bounds[i] as number) <= (bounds[i - 1] as number)) {
-      throw badInput(`Rule set "${r.name}": each tier's days-past-due limit must be above the previous tier's.`, {
-        ...where,
-        field: `maxDpd.${TIERS[i]}`,
-      });
-    }
-  }
+  validateDpdLimits(r.name, r.maxDpd, 'maxDpd');
+  validateProductLimits(r);
   for (const t of TIERS) {
     const rate = r.provisionRates?.[t];
     if (!isNum(rate) || rate < 0 || rate > 1) {

@@ -42,8 +42,17 @@ export async function sampleMapping(c: DuckDBConnection, panel: string): Promise
     ltv: attr('ltv'),
     originalAmount: attr('amount'),
   };
-  return { panel, table: SAMPLE_PANEL, columns: prune(columns), attributes: { table: SAMPLE_ATTRIBUTES, key: 'loan_id', columns: prune(attributes) } };
+  return {
+    panel,
+    table: SAMPLE_PANEL,
+    columns: prune(columns),
+    attributes: { table: SAMPLE_ATTRIBUTES, key: 'loan_id', columns: prune(attributes) },
+    // The sample is a mixed book: its credit cards are classified under the card measures.
+    ruleSet: attributes.product ? MIXED_BOOK_RULE_SET : undefined,
+  };
 }
+
+const MIXED_BOOK_RULE_SET = 'retail_2023_cards_2011';
 
 function prune<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;

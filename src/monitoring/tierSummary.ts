@@ -4,7 +4,7 @@
  * NPL) and provision ratio (provisions / loans).
  *
  * One pass over the panel, and no loan's tier is written anywhere. A tier is a function of the
- * row's days past due and override flags, so the scan first groups by exactly those (a few
+ * row's days past due, override flags and (in a mixed book) product, so the scan first groups by exactly those (a few
  * thousand groups: days past due are small integers) and the classification CASE, thresholds
  * bound, then runs on those groups instead of on every row. PD-based grades are the exception:
  * a PD is continuous, so their band is computed per row inside the first GROUP BY.
@@ -31,7 +31,8 @@ interface TierCell {
 export async function tierSummary(c: DuckDBConnection, m: PanelMapping, r: TierRuleSet): Promise<TierSnapshot[]> {
   const p = new SqlParams();
   const fields = ruleSetFields(r, m, true);
-  const flags = fields.filter((f) => f === 'restructured' || f === 'chargedOff').map((f) => `${FIELD_COLUMN[f]}, `);
+  // Everything the tier depends on besides days past due: override flags, and the product of a mixed book.
+  const flags = fields.filter((f) => f === 'restructured' || f === 'chargedOff' || f === 'product').map((f) => `${FIELD_COLUMN[f]}, `);
   const source = panelRelation(m, fields);
   const gradePerRow = fields.includes('pd');
   const groups = gradePerRow

@@ -113,7 +113,7 @@ describe('user rule sets', () => {
   it('saves, lists, applies and deletes a rule set', async () => {
     await fx.api['monitoring.saveRuleSet']({ ruleSet: custom }, testCtx());
     const names = (await fx.api['monitoring.ruleSets']({}, testCtx())).map((r) => r.name);
-    expect(names).toEqual(['retail_2023', 'credit_card_2011', 'desk_pd_grades']);
+    expect(names).toEqual(['retail_2023', 'credit_card_2011', 'retail_2023_cards_2011', 'desk_pd_grades']);
     const res = await fx.api['monitoring.classify']({ panel: 'small', ruleSet: 'desk_pd_grades' }, testCtx());
     // Without the override L05 stays normal in March: N = L01 980 + L05 1200 + L07 800 + L08 1500
     expect(cells(res.snapshots[2])[0]).toEqual([4, 4480]);
@@ -123,7 +123,7 @@ describe('user rule sets', () => {
     // Jan provisions at the custom rates: 1.5% × 5100 + 3% × 2200 + 30% × 300 + 60% × 600 = 76.5 + 66 + 90 + 360
     expect(res.snapshots[0].provisions).toBeCloseTo(592.5, 9);
     await fx.api['monitoring.deleteRuleSet']({ name: 'desk_pd_grades' }, testCtx());
-    expect((await fx.api['monitoring.ruleSets']({}, testCtx())).map((r) => r.name)).toEqual(['retail_2023', 'credit_card_2011']);
+    expect((await fx.api['monitoring.ruleSets']({}, testCtx())).map((r) => r.name)).toEqual(['retail_2023', 'credit_card_2011', 'retail_2023_cards_2011']);
   });
 
   it('refuses thresholds out of order, bad rates and edits of a built-in', async () => {
