@@ -54,6 +54,9 @@ export function validateAllocation(rules: CaseAllocationRule[]): CaseAllocationR
     for (const k of ['minBalance', 'maxBalance'] as const) {
       if (r[k] !== undefined && !(typeof r[k] === 'number' && Number.isFinite(r[k]))) throw badInput(`Allocation rule ${i + 1}: ${k} must be a number.`, { field });
     }
+    if (r.minBalance !== undefined && r.maxBalance !== undefined && r.minBalance > r.maxBalance) {
+      throw badInput(`Allocation rule ${i + 1}: the smallest balance is above the largest.`, { field });
+    }
   });
   return rules;
 }

@@ -7,12 +7,13 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { JobContext } from '../api/jobs';
 import type { MonitoringHandlers, PanelInfo, PanelMapping, PanelRuleArgs, TierRuleSet } from '../api/monitoring';
-import { badInput } from '../api/errors';
+import { badInput, conflict } from '../api/errors';
 import type { Workspace } from '../workspace/workspace';
 import { classificationNotes } from './classify';
-import { DEFAULT_ALLOCATION, exportCases, stageCounts, writeCases } from './collections';
+import { exportCases, stageCounts, writeCases } from './collections';
+import { loadDeskRules, resetDeskRules, saveDeskRules } from './deskRules';
 import { drill } from './drill';
-import { DEFAULT_LAYER_RULES, layeredSql } from './layerAssignment';
+import { layeredSql } from './layerAssignment';
 import { layerReport } from './layerReport';
 import { checkedMigrationMatrix, checkSnapshotPair, cumulativeMigration, snapshotsOf } from './migration';
 import { migrationRateSeries } from './migrationRates';
@@ -27,13 +28,19 @@ import { defineTiersView } from './tiersView';
 import { tierSummary } from './tierSummary';
 import { writeUciPanel } from './uciPanel';
 import { vintageCurves } from './vintage';
-import { loadWarningRules, saveWarningRules } from './warningRules';
+import { loadWarningRules, resetWarningRules, saveWarningRules } from './warningRules';
 import { watchlistByLevel, writeWatchlist } from './warnings';
 
 interface PanelContext {
   c: DuckDBConnection;
   m: PanelMapping;
   r: TierRuleSet;
+}
+
+/** The panel's mapping and the rule set to classify it by: the one asked for, else the panel's own, else retail 2023. */
+async function loadPanel(c: DuckDBConnection, args: PanelRuleArgs): Promise<{ m: PanelMapping; r: TierRuleSet }> {
+  const m = await loadMapping(c, args.panel);
+  return { m, r: await loadRuleSet(c, args.ruleSet ?? m.ruleSet) };
 }
 
 /** Progress in named steps: "2 of 4: Classifying loans". */
@@ -74,7 +81,7 @@ async function listPanels(c: DuckDBConnection): Promise<PanelInfo[]> {
 
 export function monitoringHandlers(ws: Workspace): MonitoringHandlers {
   const withPanel = <T>(args: PanelRuleArgs, ctx: JobContext, fn: (pc: PanelContext) => Promise<T>): Promise<T> =>
-    ws.withConnection(async (c) => fn({ c, m: await loadMapping(c, args.panel), r: await loadRuleSet(c, args.ruleSet) }), ctx);
+    ws.withConnection(async (c) => fn({ c, ...(await loadPanel(c, args)) }), ctx);
 
   return {
     'monitoring.panels': (_args, ctx) => ws.withConnection(listPanels, ctx),
@@ -107,13 +114,18 @@ export function monitoringHandlers(ws: Workspace): MonitoringHandlers {
     'monitoring.ruleSets': (_args, ctx) => ws.withConnection(listRuleSets, ctx),
     'monitoring.saveRuleSet': (args, ctx) => ws.withConnection((c) => saveRuleSet(c, args.ruleSet), ctx),
     'monitoring.deleteRuleSet': async (args, ctx) => {
-      await ws.withConnection((c) => deleteRuleSet(c, args.name), ctx);
+      await ws.transaction(async (c) => {
+        // A panel that classifies by this set by default would stop working: say which, keep the set.
+        const users = (await savedMappings(c)).filter((s) => s.mapping.ruleSet === args.name).map((s) => s.mapping.panel);
+        if (users.length > 0) throw conflict(`Rule set "${args.name}" is the default of panel ${users.map((u) => `"${u}"`).join(', ')}; change those panels first.`, { ruleSet: args.name, panels: users });
+        await deleteRuleSet(c, args.name);
+      }, ctx);
       return { deleted: args.name };
     },
 
     'monitoring.classify': async (args, ctx) => {
       const step = stepper(ctx, 2);
-      const { m, r } = await ws.withConnection(async (c) => ({ m: await loadMapping(c, args.panel), r: await loadRuleSet(c, args.ruleSet) }), ctx);
+      const { m, r } = await ws.withConnection((c) => loadPanel(c, args), ctx);
       step('Classifying loans into five tiers');
       const snapshots = await ws.withConnection((c) => tierSummary(c, m, r), ctx);
       step('Defining the tiers view');
@@ -160,14 +172,14 @@ export function monitoringHandlers(ws: Workspace): MonitoringHandlers {
       }, ctx),
 
     'monitoring.warningRules': (_args, ctx) => ws.withConnection(loadWarningRules, ctx),
-    'monitoring.saveWarningRules': (args, ctx) => ws.transaction((c) => saveWarningRules(c, args.rules), ctx),
+    'monitoring.saveWarningRules': (args, ctx) => ws.transaction((c) => ('reset' in args ? resetWarningRules(c) : saveWarningRules(c, args.rules)), ctx),
+
+    'monitoring.deskRules': (_args, ctx) => ws.withConnection(loadDeskRules, ctx),
+    'monitoring.saveDeskRules': (args, ctx) => ws.transaction((c) => ('reset' in args ? resetDeskRules(c) : saveDeskRules(c, args.rules)), ctx),
 
     'monitoring.warnings': async (args, ctx) => {
       const step = stepper(ctx, 4);
-      const { m, r, rules } = await ws.withConnection(
-        async (c) => ({ m: await loadMapping(c, args.panel), r: await loadRuleSet(c, args.ruleSet), rules: await loadWarningRules(c) }),
-        ctx,
-      );
+      const { m, r, rules } = await ws.withConnection(async (c) => ({ ...(await loadPanel(c, args)), rules: await loadWarningRules(c) }), ctx);
       step('Evaluating loan-level signals');
       const watch = await ws.transaction((c) => writeWatchlist(c, m, rules.loan), ctx);
       return ws.withConnection(async (c) => {
@@ -186,7 +198,9 @@ export function monitoringHandlers(ws: Workspace): MonitoringHandlers {
     'monitoring.layers': (args, ctx) =>
       withPanel(args, ctx, async ({ c, m, r }) => {
         stepper(ctx, 1)('Computing layer indicators');
-        return layerReport(c, m, r, (await loadWarningRules(c)).loan, args);
+        const desk = await loadDeskRules(c);
+        const withDesk = { ...args, rules: args.rules ?? desk.layerRules, lgd: args.lgd ?? desk.lgd, thresholds: args.thresholds ?? desk.thresholds };
+        return layerReport(c, m, r, (await loadWarningRules(c)).loan, withDesk);
       }),
 
     'monitoring.collections': async (args, ctx) => {
@@ -201,10 +215,11 @@ export function monitoringHandlers(ws: Workspace): MonitoringHandlers {
             step('Counting collection stages');
             const stages = await stageCounts(c, m);
             step('Allocating cases to teams');
+            const desk = await loadDeskRules(c);
             const p = new SqlParams();
-            const layered = layeredSql({ mapping: m, ruleSet: r, layerRules: args.layerRules ?? DEFAULT_LAYER_RULES, warningRules: (await loadWarningRules(c)).loan, params: p });
+            const layered = layeredSql({ mapping: m, ruleSet: r, layerRules: args.layerRules ?? desk.layerRules, warningRules: (await loadWarningRules(c)).loan, params: p });
             const table = derivedTable.cases(m.panel);
-            const teams = await writeCases(c, m, table, layered, p, snapshot, args.allocation ?? DEFAULT_ALLOCATION);
+            const teams = await writeCases(c, m, table, layered, p, snapshot, args.allocation ?? desk.allocation);
             return { stages, casesTable: table, snapshot, teams };
           }),
         ctx,
@@ -220,5 +235,5 @@ export function monitoringHandlers(ws: Workspace): MonitoringHandlers {
 
 /** withPanel's loading step for ops that already hold a connection (inside a transaction). */
 async function withConnectionPanel<T>(c: DuckDBConnection, args: PanelRuleArgs, fn: (pc: { m: PanelMapping; r: TierRuleSet }) => Promise<T>): Promise<T> {
-  return fn({ m: await loadMapping(c, args.panel), r: await loadRuleSet(c, args.ruleSet) });
+  return fn(await loadPanel(c, args));
 }

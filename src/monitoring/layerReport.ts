@@ -25,13 +25,12 @@ import {
 } from '../api/monitoring';
 import { badInput } from '../api/errors';
 import { allRows } from '../workspace/workspace';
+import { DEFAULT_LGD, validateLgd, validateThresholds } from './deskRules';
 import { DEFAULT_LAYER_RULES, layeredSql } from './layerAssignment';
 import { hasField } from './panel';
 import { BUCKET_MAX_DPD } from './rollRates';
 import { ratio, SqlParams } from './sql';
 import { zScore } from './stats';
-
-export const DEFAULT_LGD = 0.45;
 
 interface LayerRow {
   snapshot: string;
@@ -54,10 +53,7 @@ interface LayerRow {
 }
 
 function lgdSql(lgd: Record<string, number>, p: SqlParams): string {
-  for (const [product, v] of Object.entries(lgd)) {
-    if (typeof v !== 'number' || v < 0 || v > 1) throw badInput(`LGD of "${product}" must be between 0 and 1.`, { field: `lgd.${product}` });
-  }
-  const arms = Object.entries(lgd)
+  const arms = Object.entries(validateLgd(lgd))
     .filter(([k]) => k !== 'default')
     .map(([k, v]) => `WHEN ${p.add(k)} THEN ${p.add(v)}`);
   const fallback = p.add(lgd.default ?? DEFAULT_LGD);
@@ -72,6 +68,7 @@ export async function layerReport(
   args: LayerReportArgs,
 ): Promise<LayerReport> {
   const period = args.period ?? 'month';
+  validateThresholds(args.thresholds ?? {});
   if (period !== 'month' && period !== 'week') throw badInput('The report period is a month or a week.', { field: 'period' });
   const p = new SqlParams();
   const layered = layeredSql({ mapping: m, ruleSet: r, layerRules: args.rules ?? DEFAULT_LAYER_RULES, warningRules, params: p });

@@ -134,3 +134,10 @@ export async function saveWarningRules(c: DuckDBConnection, input: WarningRules)
   for (const [i, r] of rules.portfolio.entries()) await c.run(insert, [r.id, 'portfolio', i, JSON.stringify(r)]);
   return rules;
 }
+
+/** Back to the shipped defaults: the saved rule book (and its marker) goes. */
+export async function resetWarningRules(c: DuckDBConnection): Promise<WarningRules> {
+  await ensureTable(c);
+  await c.run(`DELETE FROM ${q(WARNING_RULES_TABLE)}`);
+  return DEFAULT_WARNING_RULES;
+}
