@@ -94,6 +94,9 @@ export const en = {
   'catalog.rejectsBadge': 'rejects',
   'catalog.hasRejects': '{n} rejected {n|row|rows}',
   'catalog.madeBySql': 'created in the workspace',
+  'catalog.viewBadge': 'view',
+  'catalog.viewHint': 'A view stores no rows: it re-reads its source table every time (e.g. a panel’s five-tier classification).',
+  'catalog.derivedView': 'derived view',
   'catalog.rename': 'Rename',
   'catalog.delete': 'Delete',
 

@@ -96,6 +96,9 @@ export const zh: Catalog = {
   'catalog.rejectsBadge': '拒收行',
   'catalog.hasRejects': '{n} 行被拒收',
   'catalog.madeBySql': '在工作区内创建',
+  'catalog.viewBadge': '视图',
+  'catalog.viewHint': '视图不存储数据行，每次都从源表重新计算（例如面板的五级分类结果）。',
+  'catalog.derivedView': '派生视图',
   'catalog.rename': '重命名',
   'catalog.delete': '删除',
 

@@ -9,7 +9,8 @@ export interface ColumnInfo {
 
 export interface TableInfo {
   name: string;
-  rows: number;
+  /** null for a view that cannot run any more (its table was dropped). */
+  rows: number | null;
   columns: ColumnInfo[];
   /** Estimated bytes on disk; null when DuckDB cannot tell. */
   sizeBytes: number | null;
@@ -17,8 +18,8 @@ export interface TableInfo {
   sourceFile: string | null;
   /** ISO timestamp of the import, null for tables made by SQL. */
   importedAt: string | null;
-  /** 'data' for user tables, 'rejects' for kept bad rows of an import. */
-  kind: 'data' | 'rejects';
+  /** 'data' for user tables, 'rejects' for kept bad rows of an import, 'view' for a derived view (e.g. a panel's `<panel>_tiers`). */
+  kind: 'data' | 'rejects' | 'view';
 }
 
 export type ImportFormat = 'csv' | 'parquet' | 'xlsx';

@@ -7,7 +7,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { badInput, conflict, notFound } from '../api/errors';
 import type { JobContext } from '../api/jobs';
 import type { Dataset, FeatureSpec } from '../../models/dataset';
-import { findTable } from '../workspace/names';
+import { findRelation } from '../workspace/names';
 import { copyDoubleColumn } from './chunk-columns';
 import { allRows, q } from '../workspace/workspace';
 
@@ -29,8 +29,11 @@ export interface TableColumns {
 }
 
 export async function describeTable(c: DuckDBConnection, table: string): Promise<TableColumns> {
-  const stored = await findTable(c, table);
-  if (stored === null) throw notFound(`Table "${table}" does not exist.`, { table });
+  const found = await findRelation(c, table);
+  if (found === null) throw notFound(`Table "${table}" does not exist.`, { table });
+  // Training and scoring page through the table by rowid, which only a stored table has.
+  if (found.kind === 'view') throw badInput(`"${found.name}" is a view; models train and score on stored tables.`, { table: found.name });
+  const stored = found.name;
   const rows = await allRows<{ column_name: string; column_type: string }>(c, `DESCRIBE ${q(stored)}`);
   return { table: stored, columns: rows.map((r) => ({ name: r.column_name, type: r.column_type })) };
 }

@@ -14,7 +14,7 @@ import { badInput, conflict } from '../api/errors';
 import type { JobContext } from '../api/jobs';
 import type { FeatureSpec } from '../../models/dataset';
 import { psi } from '../../models/metrics';
-import { findTable, validateTableName } from '../workspace/names';
+import { findRelation, validateTableName } from '../workspace/names';
 import { allRows, INTERNAL_PREFIX, q, type Workspace } from '../workspace/workspace';
 import { isIdLike } from './features';
 import { describeTable, findColumn, NUMERIC_TYPE, streamDataset, type TableColumns } from './frame';
@@ -69,7 +69,9 @@ function defaultIdColumn(t: TableColumns): string {
 async function prepareOutput(c: DuckDBConnection, t: TableColumns, args: ScoreArgs): Promise<{ output: string; existing: string | null }> {
   const output = validateTableName(args.output ?? `${t.table}_scores`, 'output');
   if (output.toLowerCase() === t.table.toLowerCase()) throw badInput('The scores need a new table; the output cannot be the table being scored.', { output });
-  const existing = await findTable(c, output);
+  const found = await findRelation(c, output);
+  if (found?.kind === 'view') throw conflict(`"${found.name}" is a view; choose another output name.`, { table: found.name });
+  const existing = found?.name ?? null;
   if (existing !== null && args.replace !== true) {
     throw conflict(`Table "${existing}" already exists. Choose another output name or replace it.`, { table: existing });
   }

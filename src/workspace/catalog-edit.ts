@@ -1,12 +1,13 @@
 /**
- * Renaming and dropping tables. The table and its `_vigil_catalog` row change in one transaction,
- * so the provenance never points at a table that is gone, nor a table loses its provenance.
+ * Renaming and dropping tables (and derived views, such as a panel's `<panel>_tiers`). The table and
+ * its `_vigil_catalog` row change in one transaction, so the provenance never points at a table
+ * that is gone, nor a table loses its provenance.
  */
 import type { JobContext } from '../api/jobs';
 import type { TableInfo } from '../api/workspace';
 import { conflict } from '../api/errors';
 import { INTERNAL_PREFIX, q, type Workspace } from './workspace';
-import { findTable, resolveTable, validateTableName } from './names';
+import { findRelation, findTable, resolveTable, validateTableName } from './names';
 import { describeTables } from './catalog';
 
 const CATALOG_TABLE = q(`${INTERNAL_PREFIX}catalog`);
@@ -31,8 +32,9 @@ export async function renameTable(
       throw conflict(`A table named "${existing}" already exists.`, { table: existing });
     }
     if (from !== to) {
+      const kind = (await findRelation(c, from))?.kind === 'view' ? 'VIEW' : 'TABLE';
       try {
-        await c.run(`ALTER TABLE ${q(from)} RENAME TO ${q(to)}`);
+        await c.run(`ALTER ${kind} ${q(from)} RENAME TO ${q(to)}`);
       } catch (e) {
         throw refused('rename', from, e);
       }
@@ -51,8 +53,9 @@ export async function renameTable(
 export async function dropTable(ws: Workspace, args: { table: unknown }, ctx?: JobContext): Promise<{ dropped: string }> {
   return ws.transaction(async (c) => {
     const table = await resolveTable(c, args.table);
+    const kind = (await findRelation(c, table))?.kind === 'view' ? 'VIEW' : 'TABLE';
     try {
-      await c.run(`DROP TABLE ${q(table)}`);
+      await c.run(`DROP ${kind} ${q(table)}`);
     } catch (e) {
       throw refused('drop', table, e);
     }

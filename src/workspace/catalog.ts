@@ -1,13 +1,13 @@
 /**
  * The workspace catalog: which tables the analyst has, how big they are, where they came from.
- * DuckDB's own catalog (`duckdb_tables()`, `duckdb_columns()`) says what exists; `_vigil_catalog`
+ * DuckDB's own catalog (`duckdb_tables()`, `duckdb_views()`, `duckdb_columns()`) says what exists; `_vigil_catalog`
  * adds the provenance an import recorded (source file, time, kind). Tables made any other way
  * simply have no provenance.
  */
 import { listValue, type DuckDBConnection } from '@duckdb/node-api';
 import type { ColumnInfo, TableInfo, WorkspaceInfo } from '../api/workspace';
 import { allRows, INTERNAL_PREFIX, q, type Workspace } from './workspace';
-import { USER_TABLE_FILTER } from './names';
+import { USER_TABLE_FILTER, USER_VIEW_FILTER, type RelationKind } from './names';
 import { estimateTableSizes } from './storage-size';
 
 const CATALOG_TABLE = `${INTERNAL_PREFIX}catalog`;
@@ -18,12 +18,16 @@ interface Provenance {
   kind: 'data' | 'rejects';
 }
 
-export async function userTableNames(c: DuckDBConnection): Promise<string[]> {
-  const rows = await allRows<{ table_name: string }>(
+/** User tables and views (Vigil's derived views such as `<panel>_tiers`), by name. */
+export async function userRelations(c: DuckDBConnection): Promise<{ name: string; kind: RelationKind }[]> {
+  return allRows<{ name: string; kind: RelationKind }>(
     c,
-    `SELECT table_name FROM duckdb_tables() WHERE ${USER_TABLE_FILTER} ORDER BY lower(table_name), table_name`,
+    `SELECT name, kind FROM (
+       SELECT table_name AS name, 'table' AS kind FROM duckdb_tables() WHERE ${USER_TABLE_FILTER}
+       UNION ALL
+       SELECT view_name, 'view' FROM duckdb_views() WHERE ${USER_VIEW_FILTER})
+     ORDER BY lower(name), name`,
   );
-  return rows.map((r) => r.table_name);
 }
 
 async function allMainTables(c: DuckDBConnection): Promise<string[]> {
@@ -51,12 +55,27 @@ async function columnsByTable(c: DuckDBConnection, tables: string[]): Promise<Ma
   return out;
 }
 
-/** Exact row counts: `count(*)` on a DuckDB table reads no column data, so this stays cheap. */
-async function rowCounts(c: DuckDBConnection, tables: string[]): Promise<Map<string, number>> {
-  if (tables.length === 0) return new Map();
-  const sql = tables.map((t, i) => `SELECT ${i} AS idx, count(*) AS n FROM ${q(t)}`).join('\nUNION ALL\n');
-  const rows = await allRows<{ idx: number; n: number }>(c, sql);
-  return new Map(rows.map((r) => [tables[r.idx], r.n]));
+/**
+ * Exact row counts: `count(*)` on a DuckDB table reads no column data, so this stays cheap. A view
+ * is counted on its own: it runs its query, and one whose table has since been dropped fails — that
+ * view gets no count (null) instead of failing the whole catalog.
+ */
+async function rowCounts(c: DuckDBConnection, tables: string[], views: Set<string>): Promise<Map<string, number | null>> {
+  const stored = tables.filter((t) => !views.has(t));
+  const out = new Map<string, number | null>();
+  if (stored.length > 0) {
+    const sql = stored.map((t, i) => `SELECT ${i} AS idx, count(*) AS n FROM ${q(t)}`).join('\nUNION ALL\n');
+    for (const r of await allRows<{ idx: number; n: number }>(c, sql)) out.set(stored[r.idx], r.n);
+  }
+  for (const v of tables.filter((t) => views.has(t))) {
+    try {
+      const [r] = await allRows<{ n: number }>(c, `SELECT count(*) AS n FROM ${q(v)}`);
+      out.set(v, r.n);
+    } catch {
+      out.set(v, null);
+    }
+  }
+  return out;
 }
 
 /** Provenance keyed by lower-case name: DuckDB names are case-insensitive, the catalog key is not. */
@@ -75,34 +94,36 @@ async function provenance(c: DuckDBConnection): Promise<Map<string, Provenance>>
   );
 }
 
-/** TableInfo for `tables` (stored names), in the given order. */
+/** TableInfo for `tables` (stored names of tables or views), in the given order. */
 export async function describeTables(c: DuckDBConnection, tables: string[]): Promise<TableInfo[]> {
   // One connection runs one statement at a time: these are sequential on purpose.
+  const views = new Set((await userRelations(c)).filter((r) => r.kind === 'view').map((r) => r.name));
   const columns = await columnsByTable(c, tables);
-  const rows = await rowCounts(c, tables);
+  const rows = await rowCounts(c, tables, views);
   const prov = await provenance(c);
   const sizes = await estimateTableSizes(c, tables, await allMainTables(c));
   return tables.map((name) => {
     const p = prov.get(name.toLowerCase());
     return {
       name,
-      rows: rows.get(name) ?? 0,
+      rows: rows.get(name) ?? null,
       columns: columns.get(name) ?? [],
-      sizeBytes: sizes.get(name) ?? null,
+      // A view stores no rows of its own.
+      sizeBytes: views.has(name) ? 0 : (sizes.get(name) ?? null),
       sourceFile: p?.sourceFile ?? null,
       importedAt: p?.importedAt ?? null,
-      kind: p?.kind ?? 'data',
+      kind: views.has(name) ? 'view' : (p?.kind ?? 'data'),
     };
   });
 }
 
 export async function listTables(ws: Workspace): Promise<TableInfo[]> {
-  return ws.withConnection(async (c) => describeTables(c, await userTableNames(c)));
+  return ws.withConnection(async (c) => describeTables(c, (await userRelations(c)).map((r) => r.name)));
 }
 
 export async function workspaceInfo(ws: Workspace): Promise<WorkspaceInfo> {
   return ws.withConnection(async (c) => {
     const [version] = await allRows<{ v: string }>(c, 'SELECT version() AS v');
-    return { path: ws.path, duckdbVersion: version.v, tables: (await userTableNames(c)).length };
+    return { path: ws.path, duckdbVersion: version.v, tables: (await userRelations(c)).length };
   });
 }

@@ -48,14 +48,30 @@ export function isInternalTable(name: string): boolean {
 export const USER_TABLE_FILTER = `database_name = current_database() AND schema_name = 'main'
   AND NOT internal AND NOT temporary AND NOT starts_with(lower(table_name), '${INTERNAL_PREFIX}')`;
 
-/** The stored name of a user table, matched like DuckDB matches identifiers. null when absent. */
-export async function findTable(c: DuckDBConnection, name: string): Promise<string | null> {
-  const rows = await allRows<{ table_name: string }>(
+/**
+ * The same for views: Vigil's own derived views (a panel's `<panel>_tiers`) are the analyst's to
+ * read, so the catalog lists them beside the tables.
+ */
+export const USER_VIEW_FILTER = `database_name = current_database() AND schema_name = 'main'
+  AND NOT internal AND NOT temporary AND NOT starts_with(lower(view_name), '${INTERNAL_PREFIX}')`;
+
+export type RelationKind = 'table' | 'view';
+
+/** The stored name and kind of a user table or view, matched like DuckDB matches identifiers. null when absent. */
+export async function findRelation(c: DuckDBConnection, name: string): Promise<{ name: string; kind: RelationKind } | null> {
+  const rows = await allRows<{ name: string; kind: RelationKind }>(
     c,
-    `SELECT table_name FROM duckdb_tables() WHERE ${USER_TABLE_FILTER} AND lower(table_name) = lower($1)`,
+    `SELECT table_name AS name, 'table' AS kind FROM duckdb_tables() WHERE ${USER_TABLE_FILTER} AND lower(table_name) = lower($1)
+     UNION ALL
+     SELECT view_name, 'view' FROM duckdb_views() WHERE ${USER_VIEW_FILTER} AND lower(view_name) = lower($1)`,
     [name],
   );
-  return rows.length > 0 ? rows[0].table_name : null;
+  return rows.length > 0 ? rows[0] : null;
+}
+
+/** The stored name of a user table or view (one namespace in DuckDB). null when absent. */
+export async function findTable(c: DuckDBConnection, name: string): Promise<string | null> {
+  return (await findRelation(c, name))?.name ?? null;
 }
 
 /** Like `findTable`, but an unknown table is a not_found error the user can read. */

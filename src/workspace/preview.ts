@@ -11,7 +11,7 @@ import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import type { JobContext } from '../api/jobs';
 import type { QueryResult } from '../api/workspace';
 import { allRows, q, type Workspace } from './workspace';
-import { resolveTable } from './names';
+import { findRelation, resolveTable } from './names';
 import { rowCount } from './args';
 import { columnInfos, resultToArrowIPC } from './arrow';
 import { readFirstRows } from './result-columns';
@@ -26,8 +26,11 @@ export interface PreviewArgs {
 
 interface RowidShape {
   rows: number;
-  /** The table has a real column named rowid, which hides DuckDB's pseudo-column. */
-  shadowed: boolean;
+  /**
+   * No rowid to page by: the relation is a view (views have none), or the table has a real column
+   * named rowid, which hides DuckDB's pseudo-column. Such pages follow scan order.
+   */
+  noRowid: boolean;
   dense: boolean;
 }
 
@@ -38,16 +41,16 @@ async function rowidShape(c: DuckDBConnection, table: string): Promise<RowidShap
      WHERE database_name = current_database() AND schema_name = 'main' AND table_name = $1 AND lower(column_name) = 'rowid'`,
     [table],
   );
-  if (shadowed) {
+  if (shadowed || (await findRelation(c, table))?.kind === 'view') {
     const [{ n }] = await allRows<{ n: number }>(c, `SELECT count(*) AS n FROM ${q(table)}`);
-    return { rows: n, shadowed, dense: false };
+    return { rows: n, noRowid: true, dense: false };
   }
   // Cheap: count(*) reads no column, max(rowid) only the virtual row number.
   const [{ n, last }] = await allRows<{ n: number; last: number | null }>(
     c,
     `SELECT count(*) AS n, max(rowid) AS last FROM ${q(table)}`,
   );
-  return { rows: n, shadowed, dense: n === 0 || last === n - 1 };
+  return { rows: n, noRowid: false, dense: n === 0 || last === n - 1 };
 }
 
 /** The rowid range holding rows offset..offset+limit-1 of a table with gaps; null past the end. */
@@ -68,8 +71,8 @@ async function pageQuery(
   limit: number,
 ): Promise<[string, DuckDBValue[]]> {
   const from = q(table);
-  // With a column named rowid, DuckDB's scan order (insertion order, which it preserves) is the order.
-  if (shape.shadowed) return [`SELECT * FROM ${from} LIMIT $1 OFFSET $2`, [BigInt(limit), BigInt(offset)]];
+  // Without a rowid, DuckDB's scan order (insertion order, which it preserves) is the order.
+  if (shape.noRowid) return [`SELECT * FROM ${from} LIMIT $1 OFFSET $2`, [BigInt(limit), BigInt(offset)]];
   const range = shape.dense ? { lo: offset, hi: offset + limit } : await gappedRange(c, from, offset, limit);
   // BIGINT parameters: a DOUBLE bound against rowid would cast the column and lose the pushdown.
   const [lo, hi] = range === null ? [0n, 0n] : [BigInt(range.lo), BigInt(range.hi)];

@@ -49,19 +49,24 @@ export function CatalogView({
                       {t('catalog.rejectsBadge')}
                     </span>
                   )}
-                  {rejects && rejects.rows > 0 && (
+                  {x.kind === 'view' && (
+                    <span className="badge" data-testid="view-badge" title={t('catalog.viewHint')}>
+                      {t('catalog.viewBadge')}
+                    </span>
+                  )}
+                  {rejects && rejects.rows !== null && rejects.rows > 0 && (
                     <button type="button" className="badge badge-warn badge-link" data-testid="has-rejects" onClick={() => onOpen(rejects.name)}>
                       {t('catalog.hasRejects', { n: fmt.int(rejects.rows) })}
                     </button>
                   )}
                 </td>
                 <td className="num" data-testid="catalog-rows">
-                  {fmt.int(x.rows)}
+                  {x.rows === null ? t('common.unknown') : fmt.int(x.rows)}
                 </td>
                 <td className="num">{fmt.int(x.columns.length)}</td>
                 <td className="num">{x.sizeBytes === null ? t('common.unknown') : fmt.bytes(x.sizeBytes)}</td>
                 <td className="source" title={x.sourceFile ?? undefined}>
-                  {x.sourceFile ?? t('catalog.madeBySql')}
+                  {x.sourceFile ?? t(x.kind === 'view' ? 'catalog.derivedView' : 'catalog.madeBySql')}
                 </td>
                 <td>{x.importedAt ? fmt.dateTime(x.importedAt) : t('common.none')}</td>
                 <td className="actions">

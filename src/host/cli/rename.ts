@@ -10,6 +10,6 @@ export const renameCommand: CliCommand = {
   options: {},
   async run({ args, call }) {
     const table = await call('workspace.rename', { from: args[0], to: args[1] });
-    return { json: { table }, text: `Renamed ${args[0]} to ${table.name} (${formatCount(table.rows)} rows).` };
+    return { json: { table }, text: `Renamed ${args[0]} to ${table.name} (${table.rows === null ? 'unknown number of' : formatCount(table.rows)} rows).` };
   },
 };

@@ -21,8 +21,8 @@ export const tablesCommand: CliCommand = {
         { header: 'imported' },
       ],
       tables.map((t) => [
-        t.kind === 'rejects' ? `${t.name} (rejects)` : t.name,
-        formatCount(t.rows),
+        t.kind === 'data' ? t.name : `${t.name} (${t.kind})`,
+        t.rows === null ? '?' : formatCount(t.rows),
         String(t.columns.length),
         formatBytes(t.sizeBytes),
         t.sourceFile ?? '',
