@@ -12,7 +12,7 @@ const SAMPLE_PANEL = 'loan_performance';
 
 export const PANEL_OPTIONS: Record<string, OptionSpec> = {
   panel: { type: 'string', value: 'T', description: 'Performance panel (default: the only mapped one, else the sample portfolio).' },
-  'rule-set': { type: 'string', value: 'NAME', description: 'Five-tier rule set: retail_2023 (default), credit_card_2011 or a saved one.' },
+  'rule-set': { type: 'string', value: 'NAME', description: "Five-tier rule set: retail_2023, credit_card_2011, retail_2023_cards_2011 or a saved one (default: the panel's own, else retail_2023)." },
 };
 
 /**

@@ -47,12 +47,19 @@ interface PanelRow {
   days_past_due: number;
   balance: number;
   restructured: boolean;
+  product: string;
 }
 
-/** Retail 2023 rules by hand: current normal; 1–90 special mention; 91–270 substandard; 271–360 doubtful; else loss; restructured at least substandard. */
-function tierOf(r: PanelRow): number {
+/**
+ * The sample's own rule set by hand: retail 2023 (current normal; 1–90 special mention; 91–270
+ * substandard; 271–360 doubtful; else loss) with credit cards under the 2011 card measures
+ * (91–120 / 121–180 / over 180); restructured at least substandard. `retailOnly` applies the
+ * retail limits to every product.
+ */
+function tierOf(r: PanelRow, retailOnly = false): number {
   const d = r.days_past_due;
-  const byDays = d <= 0 ? 0 : d <= 90 ? 1 : d <= 270 ? 2 : d <= 360 ? 3 : 4;
+  const [ss, db] = r.product === 'credit_card' && !retailOnly ? [120, 180] : [270, 360];
+  const byDays = d <= 0 ? 0 : d <= 90 ? 1 : d <= ss ? 2 : d <= db ? 3 : 4;
   return r.restructured ? Math.max(byDays, 2) : byDays;
 }
 
@@ -64,7 +71,7 @@ beforeAll(async () => {
   expect(r.code, r.stderr).toBe(0);
   // Read the panel once, outside the CLI, for the hand counts below.
   const w = await Workspace.open(ws);
-  rows = await w.all<PanelRow>('SELECT loan_id, snapshot_date, days_past_due, balance, restructured FROM loan_performance');
+  rows = await w.all<PanelRow>('SELECT loan_id, snapshot_date, days_past_due, balance, restructured, product FROM loan_performance JOIN loans USING (loan_id)');
   await w.close();
   snapshots = [...new Set(rows.map((x) => x.snapshot_date))].sort();
 }, 300_000);
@@ -77,7 +84,7 @@ describe('vigil monitoring commands (spawned, --json)', () => {
     expect(r.code, r.stderr).toBe(0);
     const out = json<ClassifyResult>(r.stdout);
     expect(out.panel).toBe('loan_performance');
-    expect(out.ruleSet).toBe('retail_2023');
+    expect(out.ruleSet).toBe('retail_2023_cards_2011');
     expect(out.snapshots.map((s) => s.snapshot)).toEqual(snapshots);
     const rates = [0.01, 0.02, 0.25, 0.5, 1];
     for (const s of out.snapshots) {
@@ -99,15 +106,16 @@ describe('vigil monitoring commands (spawned, --json)', () => {
 
   it('migration --from --to: every cell counts the loans that went from one tier to the other (or left)', () => {
     const [from, to] = snapshots.slice(-2);
-    const r = vigil('migration', '--from', from, '--to', to, '--by', 'balance', '--json');
+    // Named on the command line, the retail set applies to cards too (the panel's own set is the mixed one).
+    const r = vigil('migration', '--from', from, '--to', to, '--by', 'balance', '--rule-set', 'retail_2023', '--json');
     expect(r.code, r.stderr).toBe(0);
     const out = json<MigrationMatrix & { by: string; panel: string }>(r.stdout);
     expect([out.from, out.to, out.by]).toEqual([from, to, 'balance']);
-    const end = new Map(rows.filter((x) => x.snapshot_date === to).map((x) => [x.loan_id, tierOf(x)]));
+    const end = new Map(rows.filter((x) => x.snapshot_date === to).map((x) => [x.loan_id, tierOf(x, true)]));
     const expected = new Map<string, number>();
     for (const x of rows.filter((y) => y.snapshot_date === from)) {
       const dest = end.get(x.loan_id);
-      const key = `${TIERS[tierOf(x)]}>${dest === undefined ? 'exited' : TIERS[dest]}`;
+      const key = `${TIERS[tierOf(x, true)]}>${dest === undefined ? 'exited' : TIERS[dest]}`;
       expected.set(key, (expected.get(key) ?? 0) + 1);
     }
     let cells = 0;

@@ -31,15 +31,17 @@ describe('sample portfolio', () => {
     expect(sample.snapshots).toHaveLength(12);
   });
 
-  it('classifies like a plain loop over its rows under the retail rules', async () => {
+  it('classifies like a plain loop over its rows: loans under the 2023 measures, cards under the 2011 card measures', async () => {
     const res = await api['monitoring.classify']({ panel: 'loan_performance' }, testCtx());
-    const rows = await ws.all<{ snapshot_date: string; days_past_due: number; restructured: boolean }>(
-      `SELECT snapshot_date, days_past_due, restructured FROM loan_performance`,
+    expect(res.ruleSet).toBe('retail_2023_cards_2011');
+    const rows = await ws.all<{ snapshot_date: string; days_past_due: number; restructured: boolean; product: string }>(
+      `SELECT p.snapshot_date, p.days_past_due, p.restructured, l.product FROM loan_performance p JOIN loans l USING (loan_id)`,
     );
     const expected = new Map<string, number[]>();
     for (const r of rows) {
       const d = r.days_past_due;
-      let tier = d <= 0 ? 0 : d <= 90 ? 1 : d <= 270 ? 2 : d <= 360 ? 3 : 4;
+      const [sm, ss, db] = r.product === 'credit_card' ? [90, 120, 180] : [90, 270, 360];
+      let tier = d <= 0 ? 0 : d <= sm ? 1 : d <= ss ? 2 : d <= db ? 3 : 4;
       if (r.restructured) tier = Math.max(tier, 2);
       const counts = expected.get(r.snapshot_date) ?? [0, 0, 0, 0, 0];
       counts[tier] += 1;
