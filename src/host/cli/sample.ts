@@ -2,6 +2,7 @@
 import type { CliCommand } from './command';
 import { intOption } from './command';
 import { formatCount, formatSeconds, formatTable } from './format';
+import { LIMITS } from '../../sample/calibration';
 
 export const sampleCommand: CliCommand = {
   name: 'sample',
@@ -9,15 +10,16 @@ export const sampleCommand: CliCommand = {
   summary: 'Generate the synthetic loan portfolio (same seed, same data).',
   arity: { min: 0, max: 0 },
   options: {
-    loans: { type: 'string', value: 'N', description: 'Number of loans (default 50,000).' },
-    months: { type: 'string', value: 'N', description: 'Monthly snapshots (default 24).' },
+    loans: { type: 'string', value: 'N', description: `Number of loans (default 50,000; at most ${LIMITS.maxLoans.toLocaleString('en-US')}).` },
+    months: { type: 'string', value: 'N', description: `Monthly snapshots (default 24; ${LIMITS.minMonths} to ${LIMITS.maxMonths}).` },
     seed: { type: 'string', value: 'N', description: 'Random seed.' },
     replace: { type: 'boolean', description: 'Replace existing sample tables.' },
   },
   async run({ options, call }) {
     const result = await call('sample.generate', {
-      loans: intOption(options, 'loans', 1, 10_000_000),
-      months: intOption(options, 'months', 1, 600),
+      // The engine's own limits, so the CLI refuses exactly what the engine would, before starting.
+      loans: intOption(options, 'loans', LIMITS.minLoans, LIMITS.maxLoans),
+      months: intOption(options, 'months', LIMITS.minMonths, LIMITS.maxMonths),
       seed: intOption(options, 'seed', 0, 2 ** 31 - 1),
       replace: options.replace === true,
     });

@@ -104,6 +104,12 @@ describe('vigil CLI', () => {
     expect(r.stderr).toContain('Usage: vigil import FILE');
   });
 
+  it('sample refuses sizes the engine would refuse, before starting', () => {
+    const r = vigil('sample', '--months', '121', '--json');
+    expect(r.code).toBe(2);
+    expect(json<{ error: { kind: string; message: string } }>(r.stdout).error).toMatchObject({ kind: 'bad_input', message: expect.stringContaining('from 2 to 120') });
+  });
+
   it('rename and drop change the catalog', () => {
     expect(vigil('rename', 'uci_credit_card', 'uci', '--json').code).toBe(0);
     expect(vigil('drop', 'uci', '--json').code).toBe(0);
