@@ -9,6 +9,7 @@ import { importCommand } from './import';
 import { layersCommand } from './layers';
 import { migrationCommand } from './migration';
 import { modelsCommand } from './models';
+import { panelsCommand } from './panels';
 import { profileCommand } from './profile';
 import { queryCommand } from './query';
 import { renameCommand } from './rename';
@@ -29,6 +30,7 @@ export const COMMANDS: readonly CliCommand[] = [
   trainCommand,
   scoreCommand,
   modelsCommand,
+  panelsCommand,
   classifyCommand,
   migrationCommand,
   warningsCommand,

@@ -10,14 +10,17 @@ function optionLines(options: Record<string, OptionSpec>): string[] {
 
 export function generalHelp(commands: readonly CliCommand[], defaultWorkspace: string): string {
   const rows = [...commands.map((c) => [[c.name, c.params].filter(Boolean).join(' '), c.summary]), ['help [COMMAND]', 'Show help.']];
-  const width = Math.max(...rows.map(([u]) => u.length));
+  // A long usage (models' action list) gets a line of its own rather than pushing every summary off screen.
+  const LONG_USAGE = 24;
+  const width = Math.max(...rows.map(([u]) => u.length).filter((n) => n <= LONG_USAGE));
+  const line = ([u, s]: string[]) => (u.length > width ? `  ${u}\n  ${' '.repeat(width)}  ${s}` : `  ${u.padEnd(width)}  ${s}`);
   return [
     'Vigil: post-loan credit-risk workstation, command line.',
     '',
     'Usage: vigil <command> [arguments] [options] [--workspace FILE] [--json]',
     '',
     'Commands:',
-    ...rows.map(([u, s]) => `  ${u.padEnd(width)}  ${s}`),
+    ...rows.map(line),
     '',
     'Global options:',
     ...optionLines(GLOBAL_OPTIONS),

@@ -7,11 +7,11 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ClassifyResult, LayerReport, MigrationMatrix, Tier } from '../../../src/api/monitoring';
+import type { ClassifyResult, LayerReport, MigrationMatrix, PanelInfo, Tier } from '../../../src/api/monitoring';
 import { TIERS } from '../../../src/api/monitoring';
 import { runCli } from '../../../src/host/cli/run';
 import { Workspace } from '../../../src/workspace/workspace';
-import { REPO_ROOT, tempDir } from '../../helpers/paths';
+import { REPO_ROOT, tempDir, UCI_CSV } from '../../helpers/paths';
 
 const BIN = join(REPO_ROOT, 'bin', 'vigil.mjs');
 const tmp = tempDir('vigil-cli-mon-');
@@ -225,5 +225,23 @@ describe('vigil monitoring commands (human output and errors, in-process)', () =
     const badPeriod = await vigilHere('layers', '--period', 'year');
     expect(badPeriod.code).toBe(2);
     expect(badPeriod.stderr).toContain('--period must be one of month, week');
+  });
+
+  it('panels lists the sample panel and builds one from the imported UCI table', async () => {
+    const list = await vigilHere('panels');
+    expect(list.code, list.stderr).toBe(0);
+    expect(list.stdout).toMatch(/^panel\s+table\s+loans\s+rows\s+snapshots\s+rule set/m);
+    expect(list.stdout).toMatch(/^loan_performance\s+loan_performance\s+[\d,]+\s+[\d,]+\s+\S+ … \S+ \(12\)\s+retail_2023_cards_2011/m);
+    expect((await vigilHere('import', UCI_CSV, '--table', 'uci', '--json')).code).toBe(0);
+    const built = await vigilHere('panels', '--from-uci', 'uci', '--json');
+    expect(built.code, built.stderr).toBe(0);
+    const info = json<{ panel: PanelInfo }>(built.stdout).panel;
+    // 30,000 accounts × six months (April … September 2005)
+    expect([info.mapping.table, info.loans, info.rows]).toEqual(['uci_panel', 30_000, 180_000]);
+    expect(info.snapshots).toEqual(['2005-04-30', '2005-05-31', '2005-06-30', '2005-07-31', '2005-08-31', '2005-09-30']);
+    const again = await vigilHere('panels', '--from-uci', 'uci');
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('"uci_panel" already exists');
+    expect((await vigilHere('classify', '--panel', 'uci_panel', '--json')).code).toBe(0);
   });
 });

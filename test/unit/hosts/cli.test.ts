@@ -119,7 +119,12 @@ describe('vigil CLI', () => {
   it('help lists every command without opening a workspace', () => {
     const r = spawnSync(process.execPath, [BIN, 'help'], { cwd: tmp.dir, encoding: 'utf8' });
     expect(r.status).toBe(0);
-    for (const c of ['import', 'sample', 'tables', 'profile', 'query', 'rename', 'drop']) expect(r.stdout).toMatch(new RegExp(`^  ${c}\\b`, 'm'));
+    const names = ['import', 'sample', 'tables', 'profile', 'query', 'rename', 'drop', 'train', 'score', 'models', 'panels', 'classify', 'migration', 'warnings', 'layers'];
+    for (const c of names) expect(r.stdout).toMatch(new RegExp(`^  ${c}\\b`, 'm'));
+    // Summaries line up in one column that a long usage (models' actions) does not push off screen.
+    const summaryColumn = r.stdout.split('\n').filter((l) => /^  (sample|panels|layers) /.test(l)).map((l) => l.search(/[A-Z]/));
+    expect(new Set(summaryColumn).size).toBe(1);
+    expect(summaryColumn[0]).toBeLessThan(30);
   });
 
   it('Ctrl-C cancels the running job and exits 130', async () => {
