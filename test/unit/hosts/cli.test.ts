@@ -122,7 +122,7 @@ describe('vigil CLI', () => {
     const names = ['import', 'sample', 'tables', 'profile', 'query', 'rename', 'drop', 'train', 'score', 'models', 'panels', 'classify', 'migration', 'warnings', 'layers'];
     for (const c of names) expect(r.stdout).toMatch(new RegExp(`^  ${c}\\b`, 'm'));
     // Summaries line up in one column that a long usage (models' actions) does not push off screen.
-    const summaryColumn = r.stdout.split('\n').filter((l) => /^  (sample|panels|layers) /.test(l)).map((l) => l.search(/[A-Z]/));
+    const summaryColumn = r.stdout.split('\n').filter((l) => /^ {2}(sample|panels|layers) /.test(l)).map((l) => l.search(/[A-Z]/));
     expect(new Set(summaryColumn).size).toBe(1);
     expect(summaryColumn[0]).toBeLessThan(30);
   });
