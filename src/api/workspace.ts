@@ -118,5 +118,9 @@ export interface WorkspaceHandlers {
   /** Read-only SQL console: one SELECT-like statement. */
   'workspace.query': Handler<{ sql: string; limit?: number }, QueryResult>;
   /** Write the result of a read-only query to a CSV file. */
-  'workspace.exportCsv': Handler<{ sql: string; path: string }, { path: string; rows: number }>;
+  /**
+   * `excelBom` (default true) starts the file with a UTF-8 byte-order mark so Excel on Chinese
+   * Windows shows Chinese text correctly; DuckDB and pandas (`utf-8-sig`) read it as well.
+   */
+  'workspace.exportCsv': Handler<{ sql: string; path: string; excelBom?: boolean }, { path: string; rows: number }>;
 }

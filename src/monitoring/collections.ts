@@ -7,6 +7,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { COLLECTION_STAGES, LAYERS, type CaseAllocationRule, type CollectionStage, type PanelMapping } from '../api/monitoring';
 import { badInput } from '../api/errors';
+import { prependUtf8Bom } from '../workspace/excel-bom';
 import { allRows, q } from '../workspace/workspace';
 import { claimDerivedTable } from './derived';
 import { panelRelation } from './panel';
@@ -107,6 +108,8 @@ export async function exportCases(c: DuckDBConnection, table: string, path: stri
   }
   try {
     await c.run(`COPY (SELECT * FROM ${q(table)}) TO $1 (HEADER, DELIMITER ',')`, [path]);
+    // The desk opens case lists in Excel: a BOM keeps the Chinese team and product names readable.
+    await prependUtf8Bom(path);
   } catch (e) {
     throw badInput(`Cannot write ${path}: ${(e as Error).message}`, { path });
   }

@@ -4,7 +4,8 @@
  *
  * COPY cannot take the file path as a bound parameter, so the path is checked here and written
  * as a string literal with quotes doubled. The analyst's SELECT is wrapped as `COPY (...)`; the
- * wrapped text is parsed again and must still be exactly one COPY statement.
+ * wrapped text is parsed again and must still be exactly one COPY statement. The file starts with a
+ * UTF-8 byte-order mark unless asked not to (see excel-bom.ts).
  */
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { dirname, isAbsolute } from 'node:path';
@@ -15,6 +16,7 @@ import type { Workspace } from './workspace';
 import { requireString } from './args';
 import { withReadOnlyStatement } from './query';
 import { sqlError } from './sql-errors';
+import { prependUtf8Bom } from './excel-bom';
 
 const COPY_PREFIX = 'COPY (\n';
 
@@ -43,7 +45,7 @@ async function assertSingleCopy(c: DuckDBConnection, copySql: string): Promise<v
 
 export async function exportCsv(
   ws: Workspace,
-  args: { sql: unknown; path: unknown },
+  args: { sql: unknown; path: unknown; excelBom?: unknown },
   ctx: JobContext,
 ): Promise<{ path: string; rows: number }> {
   const target = csvPathLiteral(args.path);
@@ -57,6 +59,7 @@ export async function exportCsv(
       await assertSingleCopy(c, copySql);
       ctx.progress(0, null, 'Writing CSV');
       const result = await c.run(copySql);
+      if (args.excelBom !== false) await prependUtf8Bom(path);
       ctx.progress(result.rowsChanged, result.rowsChanged, 'CSV written');
       return { path, rows: result.rowsChanged };
     } catch (e) {

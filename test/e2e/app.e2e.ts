@@ -295,7 +295,9 @@ describe('Vigil in the browser', () => {
     await h.shot('sql-result-en');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.click(byTestId('sql-export'))]);
-    const csv = readFileSync(await download.path(), 'utf8').trim().split(/\r?\n/);
+    const bytes = readFileSync(await download.path());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the BOM Excel needs to read UTF-8
+    const csv = bytes.subarray(3).toString('utf8').trim().split(/\r?\n/);
     expect(csv).toHaveLength(3);
     expect(csv[0]).toBe('SEX,accounts');
 

@@ -11,13 +11,14 @@ export const queryCommand: CliCommand = {
   arity: { min: 1, max: 1 },
   options: {
     limit: { type: 'string', value: 'N', description: 'Return at most N rows.' },
-    csv: { type: 'string', value: 'FILE', description: 'Write all result rows to a CSV file instead.' },
+    csv: { type: 'string', value: 'FILE', description: 'Write all result rows to a CSV file instead (UTF-8 with a BOM, which Excel needs for Chinese text).' },
+    'no-bom': { type: 'boolean', description: 'With --csv: plain UTF-8 without the byte-order mark.' },
   },
   async run({ args, options, cwd, call }) {
     const sql = args[0];
     const csv = stringOption(options, 'csv');
     if (csv !== undefined) {
-      const result = await call('workspace.exportCsv', { sql, path: resolve(cwd, csv) });
+      const result = await call('workspace.exportCsv', { sql, path: resolve(cwd, csv), excelBom: options['no-bom'] !== true });
       return { json: { ...result }, text: `Wrote ${formatCount(result.rows)} rows to ${result.path}.` };
     }
     const limit = intOption(options, 'limit', 0);

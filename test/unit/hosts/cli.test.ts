@@ -70,7 +70,10 @@ describe('vigil CLI', () => {
     const r = vigil('query', 'select EDUCATION, count(*) n from uci_credit_card group by 1 order by 1', '--csv', file, '--json');
     expect(r.code).toBe(0);
     expect(json<{ rows: number }>(r.stdout).rows).toBeGreaterThan(3);
-    expect(readFileSync(file, 'utf8').split('\n')[0]).toMatch(/EDUCATION.*n/);
+    expect(readFileSync(file, 'utf8').split('\n')[0]).toMatch(/^\uFEFFEDUCATION,n$/);
+    const plain = join(tmp.dir, 'plain.csv');
+    expect(vigil('query', 'select 1 AS one', '--csv', plain, '--no-bom').code).toBe(0);
+    expect(readFileSync(plain, 'utf8')).toBe('one\n1\n');
   });
 
   it('a statement that writes is refused as read-only (exit 2), and the table survives', () => {

@@ -147,7 +147,9 @@ describe('collection stages and case allocation', () => {
         { team: 'big', cases: 1, balance: 2000 },
         { team: 'rest', cases: 4, balance: 2800 },
       ]);
-      const lines = readFileSync(csvPath, 'utf8').trim().split('\n');
+      const text = readFileSync(csvPath, 'utf8');
+      expect(text.startsWith('\uFEFF')).toBe(true); // a byte-order mark, so Excel reads UTF-8
+      const lines = text.slice(1).trim().split('\n');
       expect(lines[0]).toBe('loan_id,snapshot_date,dpd,stage,layer,balance,product,team');
       expect(lines).toHaveLength(6);
       expect(res.csvPath).toBe(csvPath);

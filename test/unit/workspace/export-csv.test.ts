@@ -6,6 +6,8 @@ import { exportCsv } from '../../../src/workspace/export-csv';
 import { DEFAULT_QUERY_LIMIT } from '../../../src/workspace/query';
 import { errorOf, loadUciTable, openTempWorkspace, testJob } from './fixtures';
 
+const BOM = '\uFEFF';
+
 describe('workspace.exportCsv', () => {
   let ws: Workspace;
   let dir: string;
@@ -25,7 +27,7 @@ describe('workspace.exportCsv', () => {
     expect(30_000).toBeGreaterThan(DEFAULT_QUERY_LIMIT);
     const lines = readFileSync(path, 'utf8').trimEnd().split('\n');
     expect(lines).toHaveLength(30_001);
-    expect(lines[0]).toBe('ID,AGE,default_next_month');
+    expect(lines[0]).toBe(`${BOM}ID,AGE,default_next_month`);
     // First and last accounts of the source file.
     expect(lines[1]).toBe('1,24,1');
     expect(lines[30_000]).toBe('30000,46,1');
@@ -35,7 +37,20 @@ describe('workspace.exportCsv', () => {
     const path = join(dir, '分行.csv');
     const result = await exportCsv(ws, { sql: 'FROM "分行" ORDER BY "编号"; -- all branches', path }, testJob());
     expect(result.rows).toBe(2);
-    expect(readFileSync(path, 'utf8')).toBe('编号,名称\n1,上海分行\n2,\n');
+    expect(readFileSync(path, 'utf8')).toBe(`${BOM}编号,名称\n1,上海分行\n2,\n`);
+  });
+
+  it('starts the file with a UTF-8 BOM for Excel (unless asked not to), which DuckDB reads back cleanly', async () => {
+    const path = join(dir, 'bom.csv');
+    await exportCsv(ws, { sql: 'FROM "分行" ORDER BY "编号"', path }, testJob());
+    expect([...readFileSync(path).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const back = await ws.all<Record<string, unknown>>(`SELECT * FROM read_csv($1)`, [path]);
+    expect(Object.keys(back[0])).toEqual(['编号', '名称']);
+    expect(back[0]['名称']).toBe('上海分行');
+    const plain = join(dir, 'plain.csv');
+    await exportCsv(ws, { sql: 'FROM "分行" ORDER BY "编号"', path: plain, excelBom: false }, testJob());
+    expect(readFileSync(plain, 'utf8')).toBe('编号,名称\n1,上海分行\n2,\n');
+    expect(existsSync(`${path}.vigil-bom`)).toBe(false);
   });
 
   it('quotes the path safely: a folder named with an apostrophe', async () => {
@@ -43,7 +58,7 @@ describe('workspace.exportCsv', () => {
     mkdirSync(folder);
     const path = join(folder, "it's done.csv");
     expect((await exportCsv(ws, { sql: 'SELECT 42 AS answer', path }, testJob())).rows).toBe(1);
-    expect(readFileSync(path, 'utf8')).toBe('answer\n42\n');
+    expect(readFileSync(path, 'utf8')).toBe(`${BOM}answer\n42\n`);
   });
 
   it('refuses bad paths before running anything', async () => {
