@@ -19,7 +19,9 @@ export const LIMITS = { minLoans: 1, maxLoans: 5_000_000, minMonths: 2, maxMonth
  * Months simulated before the first snapshot, so the first snapshot already holds a realistic stock
  * of delinquent loans (and collection cases in late buckets). Six is the largest value that keeps
  * every charge-off inside the window: an episode needs at least six months to reach 180 DPD, so
- * one starting in the burn-in charges off at month 0 at the earliest and no loan vanishes unseen.
+ * one starting in the burn-in charges off (or, for a term loan, enters workout) at month 0 at the
+ * earliest and no loan vanishes unseen. The price: the workout stock (doubtful, loss) starts empty
+ * at the first snapshot and builds up over the window's first year.
  */
 export const BURN_IN_MONTHS = 6;
 
@@ -154,7 +156,8 @@ export const PREPAYMENT = { mortgage: 0.006, consumer: 0.012, credit_card: 0.004
 /**
  * Monthly transition probabilities inside an episode, by stage (1 = 1-30 DPD ... 6 = 151-180 DPD):
  * roll (miss another payment), stay (pay one instalment, stay in the bucket), cure (pay the arrears).
- * Rolling out of stage 6 is charge-off (180+ DPD). Later buckets roll forward more, as in real books:
+ * Rolling out of stage 6 (180+ DPD) charges a card off and puts a term loan into workout (`WORKOUT`).
+ * Later buckets roll forward more, as in real books:
  * about 20% of 1-30 rolls to 31-60, about 45% of 31-60 to 61-90, 60% of 61-90 to 90+.
  */
 export const STAGES = [
@@ -177,6 +180,45 @@ export const RESTRUCTURE_SHARE = 0.35;
 export const RESTRUCTURE_FROM_STAGE = 3;
 /** A restructured loan is re-amortised over its remaining term plus this many months. */
 export const RESTRUCTURE_EXTENSION_MONTHS = 12;
+
+// ---------------------------------------------------------------- workout of non-performing term loans
+
+/**
+ * Chinese banks do not write retail term loans off at 180 days past due: once past 180 the loan is
+ * called in and moved to workout (collection, litigation, for mortgages foreclosure and judicial
+ * auction) and stays on book until the collateral is sold or a write-off (核销) is approved. That
+ * is what fills the doubtful (271-360 DPD) and loss (over 360) tiers of the 2023 classification.
+ * Cards keep the 180-day charge-off of the 2011 card measures, whose loss tier starts at 180.
+ *
+ * Months on book in workout, counted from the month the loan rolls past 180 DPD to the month it
+ * leaves (uniform, both ends included). Mortgages take longest, as foreclosure needs a court
+ * judgment and usually two auction rounds; small-business loans are often secured and litigated;
+ * unsecured consumer loans are written off once collection is exhausted, typically within a year.
+ * With these lengths every tier of the 2023 rules is populated at the last snapshot of a 20,000-loan,
+ * 36-month sample: about 1% of the loans on book are over 360 DPD, 2% over 90. Loss is then about half
+ * of the non-performing loans by count, more than at most banks, which write loss loans off faster.
+ */
+export const WORKOUT_MONTHS = {
+  mortgage: [12, 36],
+  small_business: [6, 24],
+  consumer: [3, 15],
+} as const;
+
+/**
+ * While in workout nothing new falls due (the loan has been called in), so the balance is frozen at
+ * the principal outstanding: no amortisation, no capitalised interest. In some months collection
+ * or a court-ordered deduction recovers a small part of it, which reduces the balance.
+ */
+export const WORKOUT_RECOVERY = { monthlyChance: 0.15, minShare: 0.01, maxShare: 0.05 } as const;
+
+/**
+ * Most non-performing mortgages end in a judicial sale of the home; the rest are written off (a
+ * failed auction, an occupied or disputed property). The sale fetches the collateral's appraised
+ * value moved with house prices since origination, at a forced-sale discount: a first auction starts
+ * at no less than 70% of appraisal and a second at 80% of the first. The bank recovers the sale
+ * price up to the balance, so a low-LTV mortgage recovers in full and a high-LTV one loses part.
+ */
+export const FORECLOSURE = { saleShare: 0.8, discount: [0.5, 0.8] } as const;
 
 // ---------------------------------------------------------------- collections experiment
 

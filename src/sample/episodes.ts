@@ -7,9 +7,12 @@
  *    are kept as a short sorted list. An episode starts at the first listed month after the
  *    previous episode ended; after a cure the bar is the (higher) re-default hazard.
  * 2. Shape. Inside an episode the loan sits in stage j (1 = 1-30 DPD ... 6 = 151-180 DPD) for a
- *    geometric number of months, then either rolls to stage j+1 or cures; rolling out of stage 6
- *    is charge-off. This is exactly the monthly roll/stay/cure chain of `STAGES`, drawn up front.
- *    Stage lengths never depend on collections; only the roll-or-cure exits do.
+ *    geometric number of months, then either rolls to stage j+1 or cures. This is exactly the
+ *    monthly roll/stay/cure chain of `STAGES`, drawn up front. Stage lengths never depend on
+ *    collections; only the roll-or-cure exits do.
+ *    Rolling out of stage 6 (past 180 DPD) charges a card off that month. A term loan instead stays
+ *    on book in workout for a drawn number of months (`WORKOUT_MONTHS`), then leaves by a sale of
+ *    the collateral (mortgages, `FORECLOSURE`) or a write-off; its episode ends when it leaves.
  * 3. Collections. An episode that is delinquent inside the window opens a case; the arm is assigned
  *    by permuted blocks within stratum (product x bucket), and its true effect shifts the exits
  *    of the stages from the case onwards. Uniforms are fixed per loan, so the arm is the only thing
@@ -22,6 +25,7 @@ import { q } from '../workspace/workspace';
 import {
   ARMS,
   BURN_IN_MONTHS,
+  FORECLOSURE,
   MAX_MONTHS_IN_STAGE,
   REDEFAULT_EFFECT,
   RESTRUCTURE_FROM_STAGE,
@@ -30,6 +34,7 @@ import {
   ROLL_RISK_SLOPE,
   SEASONING,
   STAGES,
+  WORKOUT_MONTHS,
   armCureEffect,
 } from './calibration';
 import { drawHash, geometric, lit, logistic, uniform } from './draws';
@@ -86,7 +91,7 @@ export function stateInitSql(loans: string): string {
 CREATE TEMP TABLE ${STATE_TEMP} AS
 SELECT loan_no,
        NULL::INTEGER AS after_month,      -- the next episode starts after this month (a cure)
-       true AS may_continue,              -- false after a charge-off or once no episode starts
+       true AS may_continue,              -- false after a charge-off or workout, or once no episode starts
        prepayment_month,                  -- voided if the loan is delinquent at that month
        false AS restructured
 FROM ${loans}`;
@@ -99,9 +104,10 @@ CREATE TEMP TABLE ${EPISODE_TEMP} (
   loan_no BIGINT, episode INTEGER, start_month INTEGER,
   ${ends},                                -- months after the start at which stage j ends (cumulative)
   has_case BOOLEAN, open_month INTEGER, open_stage INTEGER, arm VARCHAR,
-  last_stage INTEGER,                     -- stage cured from, or 7 = charged off
-  outcome VARCHAR,                        -- cure | restructure | chargeoff
-  end_month INTEGER                       -- month of the cure/restructure (DPD 0) or of the charge-off
+  last_stage INTEGER,                     -- stage cured from, or 7 = rolled past 180 DPD
+  outcome VARCHAR,                        -- cure | restructure | chargeoff (cards) | sale | writeoff (term loans, after workout)
+  workout_months INTEGER,                 -- term loans past 180 DPD: months from then until they leave the book
+  end_month INTEGER                       -- month of the cure/restructure (DPD 0), of the charge-off, or of leaving workout
 )`;
 }
 
@@ -119,6 +125,15 @@ function lastStage(effect: (j: number) => string): string {
 function armEffectSql(j: number): string {
   const whens = ARMS.map((arm) => `WHEN ${lit(arm)} THEN ${armCureEffect(arm, j)}`).join(' ');
   return `CASE WHEN has_case AND open_stage <= ${j} THEN CASE arm ${whens} ELSE 0 END ELSE 0 END`;
+}
+
+/** Months a term loan of the row's product spends in workout: uniform on the product's range. */
+function workoutMonths(k: number): string {
+  const u = uniform('workout_months', [String(k)]);
+  const whens = Object.entries(WORKOUT_MONTHS)
+    .map(([product, [lo, hi]]) => `WHEN ${lit(product)} THEN ${lo} + floor(${u} * ${hi - lo + 1})::INTEGER`)
+    .join(' ');
+  return `CASE product ${whens} END`;
 }
 
 /** Appends episode `k` (1-based) for every loan that may still have one. Parameters: none. */
@@ -172,16 +187,23 @@ WITH candidate AS (
   FROM opened
 ), resolved AS (
   SELECT *, ${lastStage(armEffectSql)} AS last_stage FROM assigned
+), worked_out AS (
+  SELECT *, CASE WHEN last_stage > ${STAGES.length} AND is_term THEN ${workoutMonths(k)} END AS workout_months
+  FROM resolved
 )
 SELECT loan_no, ${k}, start_month, ${STAGE_NUMBERS.map((j) => `ends_${j}`).join(', ')},
        has_case, CASE WHEN has_case THEN open_month END, CASE WHEN has_case THEN open_stage END, arm,
        last_stage,
-       CASE WHEN last_stage > ${STAGES.length} THEN 'chargeoff'
+       CASE WHEN last_stage > ${STAGES.length} THEN
+              CASE WHEN NOT is_term THEN 'chargeoff'
+                   WHEN product = 'mortgage' AND ${uniform('foreclosure', [String(k)])} < ${FORECLOSURE.saleShare} THEN 'sale'
+                   ELSE 'writeoff' END
             WHEN last_stage >= ${RESTRUCTURE_FROM_STAGE} AND is_term AND NOT restructured
                  AND ${uniform('restructure', [String(k)])} < ${RESTRUCTURE_SHARE} THEN 'restructure'
             ELSE 'cure' END,
-       start_month + ${stageEnd(`least(last_stage, ${STAGES.length})`)}
-FROM resolved`;
+       workout_months,
+       start_month + ${stageEnd(`least(last_stage, ${STAGES.length})`)} + coalesce(workout_months, 0)
+FROM worked_out`;
 }
 
 /** Carries each loan's state past episode `k`. */
@@ -190,7 +212,7 @@ export function stateAdvanceSql(k: number): string {
 CREATE OR REPLACE TEMP TABLE ${STATE_TEMP} AS
 SELECT st.loan_no,
        coalesce(e.end_month, st.after_month) AS after_month,
-       st.may_continue AND e.loan_no IS NOT NULL AND e.outcome <> 'chargeoff' AS may_continue,
+       st.may_continue AND coalesce(e.outcome IN ('cure', 'restructure'), false) AS may_continue,
        CASE WHEN st.prepayment_month BETWEEN e.start_month AND e.end_month THEN NULL
             ELSE st.prepayment_month END AS prepayment_month,
        st.restructured OR coalesce(e.outcome = 'restructure', false) AS restructured

@@ -1,12 +1,14 @@
 /**
  * `_sample_life`: one row per loan with everything the monthly panel needs besides the episodes:
- * the repayment schedule in force (original or restructured), and when the loan leaves the book.
+ * the repayment schedule in force (original or restructured), the workout of a non-performing
+ * term loan, and when and how the loan leaves the book.
  */
 import { q } from '../workspace/workspace';
 import { annuityBalance } from './annuity';
-import { lit } from './draws';
-import { RESTRUCTURE_EXTENSION_MONTHS, STAGES } from './calibration';
+import { lit, uniform } from './draws';
+import { FORECLOSURE, RESTRUCTURE_EXTENSION_MONTHS, STAGES } from './calibration';
 import { EPISODE_TEMP, EPISODE_PASSES, STATE_TEMP } from './episodes';
+import { MACRO_TEMP } from './macro';
 
 export const LIFE_TEMP = q('_sample_life');
 
@@ -23,6 +25,7 @@ export function lifeTempSql(loans: string): string {
   // the panel then needs no join, and carries no more than it uses through every month.
   const fields = ['start_month', 'end_month', ...STAGES.map((_, j) => `ends_${j + 1}`), 'last_stage', 'has_case', 'open_stage', 'arm'];
   const struct = `{${fields.map((f) => `${lit(f)}: e.${f}`).join(', ')}}`;
+  const [lo, hi] = FORECLOSURE.discount;
   const pivot = Array.from({ length: EPISODE_PASSES }, (_, i) => i + 1)
     .map((k) => `any_value(${struct}) FILTER (WHERE e.episode = ${k}) AS episode_${k}`)
     .join(', ');
@@ -32,7 +35,12 @@ WITH episodes AS (
   SELECT loan_no, ${pivot},
          max(end_month) FILTER (WHERE outcome = 'restructure') AS restructure_month,
          max(last_stage) FILTER (WHERE outcome = 'restructure') AS restructure_arrears,
-         max(end_month) FILTER (WHERE outcome = 'chargeoff') AS chargeoff_month
+         -- The row flagged charged_off: a card's 180+ charge-off or a term loan's write-off after workout.
+         max(end_month) FILTER (WHERE outcome IN ('chargeoff', 'writeoff')) AS writeoff_month,
+         max(end_month) FILTER (WHERE outcome = 'sale') AS sale_month,
+         -- Workout runs from the month the loan rolls past 180 DPD to the month it leaves.
+         max(start_month + ends_${STAGES.length}) FILTER (WHERE outcome IN ('writeoff', 'sale')) AS workout_start,
+         max(end_month) FILTER (WHERE outcome IN ('writeoff', 'sale')) AS workout_end
   FROM ${EPISODE_TEMP} e GROUP BY loan_no
 ), scheduled AS (
   SELECT l.*, e.* EXCLUDE (loan_no), st.prepayment_month AS prepaid_month,
@@ -53,24 +61,34 @@ WITH episodes AS (
               ELSE origination + term_months END AS contractual_maturity
   FROM restructured r
 ), leaving AS (
-  -- A loan still in arrears at maturity stays on book until the cure pays everything off.
+  -- A loan still in arrears at maturity stays on book until the cure pays everything off, or until
+  -- it leaves workout.
   SELECT m.*, coalesce(e.end_month, m.contractual_maturity) AS maturity_month
   FROM matured m
   LEFT JOIN ${EPISODE_TEMP} e
-    ON e.loan_no = m.loan_no AND e.outcome = 'cure'
+    ON e.loan_no = m.loan_no AND e.outcome <> 'restructure'
    AND m.contractual_maturity >= e.start_month AND m.contractual_maturity < e.end_month
+), sold AS (
+  -- What the judicial sale fetches: the appraisal moved with house prices, at a forced-sale discount.
+  SELECT lv.*,
+         round(lv.collateral_value * sold_in.house_price_index / written_in.house_price_index
+               * (${lo} + (${hi} - ${lo}) * ${uniform('sale_discount')}), 2) AS sale_value
+  FROM leaving lv
+  LEFT JOIN ${MACRO_TEMP} sold_in ON sold_in.t = lv.sale_month
+  LEFT JOIN ${MACRO_TEMP} written_in ON written_in.t = lv.origination AND lv.sale_month IS NOT NULL
 )
 SELECT loan_no, ${PANEL_LOAN_COLUMNS.join(', ')}, ${episodes},
-       restructure_month, restructured_principal, restructured_term, chargeoff_month, prepaid_month,
+       restructure_month, restructured_principal, restructured_term, prepaid_month,
+       writeoff_month, sale_month, workout_start, workout_end, sale_value,
        -- Schedule constants, so the panel computes one power per month instead of several.
        1 + rate / 12 AS growth,
        pow(1 + rate / 12, term_months) AS term_growth,
        pow(1 + rate / 12, restructured_term) AS restructured_growth,
        greatest(origination, 0) AS first_month,
        -- NULL when the loan is still on book at the last snapshot.
-       nullif(least(least(chargeoff_month, prepaid_month, maturity_month), $months), $months) AS left_month,
-       least(chargeoff_month, prepaid_month, maturity_month, $months - 1) AS exit_month
-FROM leaving
+       nullif(least(least(writeoff_month, sale_month, prepaid_month, maturity_month), $months), $months) AS left_month,
+       least(writeoff_month, sale_month, prepaid_month, maturity_month, $months - 1) AS exit_month
+FROM sold
 -- The joins above scramble rows; in loan order, the panel comes out loan by loan, month by month.
 ORDER BY loan_no`;
 }

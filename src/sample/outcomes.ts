@@ -2,7 +2,9 @@
  * `loan_outcomes`: the modelling base. One row per loan on book at its observation date (the
  * snapshot 12 months before the last, or the loan's first snapshot if later), with the 12-month
  * default flag read from the panel. Loans that left the book before (or at) that date are not in
- * the population: there is nothing to predict for them.
+ * the population: there is nothing to predict for them. A loan past 90 DPD, in workout past 180 or
+ * written off in the horizon is a default; one already in default at the observation date stays in
+ * the population (filter on dpd_at_observation to model performing loans only).
  */
 import { DEFAULT_DPD, OUTCOME_HORIZON_MONTHS } from './calibration';
 import { LIFE_TEMP } from './life';

@@ -129,10 +129,12 @@ describe('monthly panel', () => {
   });
 
   it('rolls forward more from each later bucket: 10-30% of 1-30, then 40-70% onwards', async () => {
+    // The collection buckets up to 180 days: past that a term loan is in workout, where it can only
+    // roll on (workout.test.ts), and its many months would swamp the 91-180 bucket's cures.
     const rows = await ws.all<{ bucket: number; roll: number; cure: number }>(`${WITH_PREVIOUS}
       SELECT least(ceil(prev_dpd / 30), 4) AS bucket,
              avg((days_past_due > prev_dpd)::INTEGER) AS roll, avg((days_past_due = 0)::INTEGER) AS cure
-      FROM p WHERE prev_dpd > 0 GROUP BY 1 ORDER BY 1`);
+      FROM p WHERE prev_dpd BETWEEN 1 AND 180 GROUP BY 1 ORDER BY 1`);
     const [b1, b2, b3, b4] = rows;
     expect(b1.roll).toBeGreaterThan(0.1);
     expect(b1.roll).toBeLessThan(0.3);
