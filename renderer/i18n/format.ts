@@ -4,8 +4,8 @@ export type Lang = 'en' | 'zh';
 export const LOCALE: Record<Lang, string> = { en: 'en-US', zh: 'zh-CN' };
 
 export interface Formatters {
-  /** Whole counts: rows, columns. */
-  int(n: number): string;
+  /** Whole counts: rows, columns. null (a count nobody can tell, e.g. of a broken view) shows as a dash. */
+  int(n: number | null): string;
   /** Measured values: up to `digits` decimals, trailing zeros dropped. */
   num(n: number, digits?: number): string;
   /** A share already in percent (12.5 -> "12.5%"). */
@@ -29,7 +29,7 @@ export function formatters(lang: Lang): Formatters {
   };
   const dateFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   return {
-    int: (n) => intFmt.format(n),
+    int: (n) => (n === null ? '—' : intFmt.format(n)),
     num: (n, digits = 4) => numFmt(digits).format(n),
     pct: (p, digits = 1) => `${numFmt(digits).format(p)}%`,
     stat(n) {

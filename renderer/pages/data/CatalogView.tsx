@@ -61,7 +61,7 @@ export function CatalogView({
                   )}
                 </td>
                 <td className="num" data-testid="catalog-rows">
-                  {x.rows === null ? t('common.unknown') : fmt.int(x.rows)}
+                  {fmt.int(x.rows)}
                 </td>
                 <td className="num">{fmt.int(x.columns.length)}</td>
                 <td className="num">{x.sizeBytes === null ? t('common.unknown') : fmt.bytes(x.sizeBytes)}</td>

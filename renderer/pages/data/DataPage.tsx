@@ -184,7 +184,7 @@ export function DataPage({ onTablesChanged, openRequest = null }: { onTablesChan
           onConfirm={() => void confirmDelete()}
           onClose={() => setDeleting(null)}
         >
-          <p>{t('delete.body', { table: deleting.name, rows: deleting.rows === null ? t('common.unknown') : fmt.int(deleting.rows) })}</p>
+          <p>{t('delete.body', { table: deleting.name, rows: fmt.int(deleting.rows) })}</p>
         </ConfirmDialog>
       )}
       {confirmSampleReplace && (

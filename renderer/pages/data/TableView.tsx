@@ -52,11 +52,11 @@ export function TableView({
             <span>{t('table.meta.rows', { n: fmt.int(table.rows) })}</span>
             <span>{t('table.meta.columns', { n: fmt.int(table.columns.length) })}</span>
             {table.sizeBytes !== null && <span>{fmt.bytes(table.sizeBytes)}</span>}
-            <span>{table.sourceFile ? t('table.meta.source', { source: table.sourceFile }) : t('catalog.madeBySql')}</span>
+            <span>{table.sourceFile ? t('table.meta.source', { source: table.sourceFile }) : t(table.kind === 'view' ? 'catalog.derivedView' : 'catalog.madeBySql')}</span>
             {table.importedAt && <span>{t('table.meta.importedAt', { when: fmt.dateTime(table.importedAt) })}</span>}
           </p>
         </div>
-        {rejects && rejects.rows > 0 && (
+        {rejects && rejects.rows !== null && rejects.rows > 0 && (
           <button type="button" className="badge badge-warn badge-link" data-testid="open-rejects" onClick={() => onOpen(rejects.name)}>
             {t('catalog.hasRejects', { n: fmt.int(rejects.rows) })}
           </button>
