@@ -13,25 +13,26 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { useJobs } from '../../state/jobs';
 import { useNotices } from '../../state/notices';
 import { PreviewTab } from '../data/PreviewTab';
+import { AllocationDialog } from './AllocationDialog';
 import { useAmount } from './amount';
 import { ChartFigure } from './ChartFigure';
 import { builtinKey, STAGE_LABEL, TEAM_LABEL } from './labels';
 import { OpStatus } from './OpStatus';
-import { useOp } from './opStore';
+import { STALE_AFTER_DESK_RULES, useOp, useOpStore } from './opStore';
 import { useScope } from './scope';
+import { quoteIdent } from './sqlText';
 import { stageSegments, type Measure } from './shape';
 import { MEASURE_OPTIONS, Toggle } from './Toggle';
 import { useWords } from './words';
-
-function quoteIdent(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
-}
 
 export function CollectionsTab() {
   const { t } = useI18n();
   const { info, panel, ruleSet } = useScope();
   const [snapshot, setSnapshot] = useState(info.snapshots[info.snapshots.length - 1] ?? '');
-  // Fresh each time: the case table holds one snapshot's cases, those of the latest run.
+  const [editing, setEditing] = useState(false);
+  const store = useOpStore();
+  // Fresh each time: the case table holds one snapshot's cases, those of the latest run. No
+  // allocation or layer rules in the arguments: the engine reads the saved desk rules.
   const h = useOp('monitoring.collections', snapshot ? { panel, ruleSet, snapshot } : null, { fresh: true });
   return (
     <div className="mon-tab" data-testid="mon-collections">
@@ -46,7 +47,19 @@ export function CollectionsTab() {
             ))}
           </select>
         </label>
+        <button type="button" className="btn" onClick={() => setEditing(true)} data-testid="allocation-rules-open">
+          {t('mon.alloc.open')}
+        </button>
       </div>
+      {editing && (
+        <AllocationDialog
+          onClose={() => setEditing(false)}
+          onSaved={() => {
+            setEditing(false);
+            store.forget(STALE_AFTER_DESK_RULES);
+          }}
+        />
+      )}
       <OpStatus handle={h} running="mon.run.collections" testId="collections" />
       {h.result && <Collections result={h.result} />}
     </div>

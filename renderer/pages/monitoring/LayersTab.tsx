@@ -10,10 +10,11 @@ import { LAYER_COLORS } from '../../charts/monitoring-theme';
 import { PlotFigure } from '../../components/PlotFigure';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useAmount, useShare } from './amount';
+import { DeskRulesDialog } from './DeskRulesDialog';
 import { EngineNotes } from './EngineNotes';
 import { LAYER_INDICATOR_LABEL, LAYER_LABEL } from './labels';
 import { OpStatus } from './OpStatus';
-import { useOp } from './opStore';
+import { STALE_AFTER_DESK_RULES, useOp, useOpStore } from './opStore';
 import { useScope } from './scope';
 import { Toggle } from './Toggle';
 
@@ -24,6 +25,9 @@ export function LayersTab() {
   const { t } = useI18n();
   const { panel, ruleSet, info } = useScope();
   const [period, setPeriod] = useState<'month' | 'week'>('month');
+  const [editing, setEditing] = useState(false);
+  const store = useOpStore();
+  // No rules, LGD or thresholds in the arguments: the engine reads the saved desk rules.
   const h = useOp('monitoring.layers', { panel, ruleSet, period });
   return (
     <div className="mon-tab" data-testid="mon-layers">
@@ -42,7 +46,20 @@ export function LayersTab() {
             labelKey="mon.layers.period"
             testId="layers-period"
           />
+          <button type="button" className="btn btn-small" onClick={() => setEditing(true)} data-testid="desk-rules-open">
+            {t('mon.desk.open')}
+          </button>
         </header>
+        {editing && (
+          <DeskRulesDialog
+            info={info}
+            onClose={() => setEditing(false)}
+            onSaved={() => {
+              setEditing(false);
+              store.forget(STALE_AFTER_DESK_RULES);
+            }}
+          />
+        )}
         <OpStatus handle={h} running="mon.run.layers" testId="layers" />
         {h.result && h.result.periods.length > 0 && <LayerTable report={h.result} />}
         {h.result && !info.fields.includes('pd') && <p className="muted small">{t('mon.layers.noPd')}</p>}

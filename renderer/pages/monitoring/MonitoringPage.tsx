@@ -19,6 +19,7 @@ import { MappingDialog } from './MappingDialog';
 import { MigrationTab } from './MigrationTab';
 import { OpStore, OpStoreContext } from './opStore';
 import { OverviewTab } from './OverviewTab';
+import { usePanelProducts } from './panelProducts';
 import { RollVintageTab } from './RollVintageTab';
 import { RuleSetDialog } from './RuleSetDialog';
 import { ScopeContext, type MonitoringScope } from './scope';
@@ -36,6 +37,7 @@ const TABS = [
 ] as const satisfies readonly { id: string; label: MessageKey; Body: () => unknown }[];
 type TabId = (typeof TABS)[number]['id'];
 
+/** The rule set of a panel whose mapping names none. */
 const DEFAULT_RULE_SET = 'retail_2023';
 
 type Dialog = 'map' | 'uci' | 'rules' | null;
@@ -46,7 +48,8 @@ export function MonitoringPage({ active }: { active: boolean }) {
   const store = useMemo(() => new OpStore(jobs.start, jobs.cancel), [jobs.start, jobs.cancel]);
   const { panels, ruleSets, reload } = usePanels();
   const [chosen, setChosen] = useState<string | null>(null);
-  const [ruleSet, setRuleSet] = useState(DEFAULT_RULE_SET);
+  // The user's pick holds for the panel it was made on; another panel starts at its own default.
+  const [picked, setPicked] = useState<{ panel: string; ruleSet: string } | null>(null);
   const [tab, setTab] = useState<TabId>('overview');
   const [dialog, setDialog] = useState<Dialog>(null);
   const [drill, setDrill] = useState<DrillRequest | null>(null);
@@ -60,6 +63,11 @@ export function MonitoringPage({ active }: { active: boolean }) {
 
   const usable = panels?.filter((p) => !p.problem) ?? [];
   const info: PanelInfo | null = panels?.find((p) => p.mapping.panel === chosen) ?? usable[0] ?? null;
+  const ruleSet = info && picked?.panel === info.mapping.panel ? picked.ruleSet : (info?.mapping.ruleSet ?? DEFAULT_RULE_SET);
+  const setRuleSet = (name: string) => {
+    if (info) setPicked({ panel: info.mapping.panel, ruleSet: name });
+  };
+  const products = usePanelProducts(info?.mapping ?? null);
   const ruleSetKnown = ruleSets?.some((r) => r.name === ruleSet) ?? true;
 
   // Results of a panel whose data or mapping changed are dropped (other panels' are kept until then).
@@ -183,6 +191,7 @@ export function MonitoringPage({ active }: { active: boolean }) {
         <RuleSetDialog
           ruleSets={ruleSets}
           current={ruleSet}
+          products={products}
           onClose={() => setDialog(null)}
           onChanged={(name) => {
             setDialog(null);

@@ -1,7 +1,8 @@
 /**
- * Edit a five-tier rule set: start from any set (the two built-in ones are read-only, so edits are
- * saved as a copy under a new name), change the days-past-due limits, the overrides and the
- * provision rates, and save. A saved set of the user's own can also be deleted here.
+ * Edit a five-tier rule set: start from any set (the built-in ones are read-only, so edits are
+ * saved as a copy under a new name), change the days-past-due limits (with other limits for some
+ * products of a mixed book), the overrides and the provision rates, and save. A saved set of the
+ * user's own can also be deleted here.
  */
 import { useState } from 'react';
 import { toErrorShape, type ErrorShape } from '../../../src/api/errors';
@@ -12,6 +13,7 @@ import { Modal } from '../../components/Modal';
 import type { MessageKey } from '../../i18n/catalog';
 import { useI18n } from '../../i18n/I18nProvider';
 import { ruleSetName, TIER_LABEL } from './labels';
+import { ProductLimits } from './ProductLimits';
 import { DPD_LIMIT_TIERS, formFrom, OVERRIDE_FLAGS, ruleSetFrom, type RuleSetForm } from './ruleSetForm';
 
 /** What the page falls back to once the set in use is deleted. */
@@ -25,11 +27,14 @@ const FLAG_LABEL: Record<(typeof OVERRIDE_FLAGS)[number], MessageKey> = {
 export function RuleSetDialog({
   ruleSets,
   current,
+  products,
   onClose,
   onChanged,
 }: {
   ruleSets: readonly TierRuleSet[];
   current: string;
+  /** Product codes of the panel in use, shown where the user types product codes. */
+  products: readonly string[];
   onClose(): void;
   /** Saved or deleted: the set to use from now on. */
   onChanged(name: string): void;
@@ -42,6 +47,7 @@ export function RuleSetDialog({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorShape | null>(null);
   const checked = ruleSetFrom(form);
+  const productProblem = !checked.ok && checked.productRow !== undefined ? { row: checked.productRow, message: checked.problem } : null;
   const isBuiltinName = ruleSets.some((r) => r.builtin && r.name === form.name);
   const deletable = !baseSet.builtin && form.name === baseSet.name;
 
@@ -160,6 +166,7 @@ export function RuleSetDialog({
             ))}
           </tbody>
         </table>
+        <ProductLimits rows={form.byProduct} mainLimits={form.maxDpd} products={products} problem={productProblem} onChange={(byProduct) => setForm({ ...form, byProduct })} />
         <fieldset className="form-group">
           <legend>{t('mon.rules.overrides')}</legend>
           {OVERRIDE_FLAGS.map((flag) => (
@@ -181,7 +188,7 @@ export function RuleSetDialog({
             </label>
           ))}
         </fieldset>
-        {!checked.ok && <p className="form-warning mon-form-warning">{t(checked.problem)}</p>}
+        {!checked.ok && !productProblem && <p className="form-warning mon-form-warning">{t(checked.problem)}</p>}
         {checked.ok && isBuiltinName && <p className="form-warning mon-form-warning">{t('mon.rules.builtinName')}</p>}
         {error && (
           <div className="inline-error" role="alert" data-testid="rules-error">

@@ -11,19 +11,37 @@ import { ChartFigure } from './ChartFigure';
 import { EngineNotes } from './EngineNotes';
 import { LEVEL_LABEL } from './labels';
 import { OpStatus } from './OpStatus';
-import { useOp } from './opStore';
+import { STALE_AFTER_WARNING_RULES, useOp, useOpStore } from './opStore';
 import { PortfolioIndicators } from './PortfolioIndicators';
 import { useScope } from './scope';
 import { warningSegments } from './shape';
+import { WarningRulesDialog } from './WarningRulesDialog';
 import { Watchlist } from './Watchlist';
 import { useWords } from './words';
 
 export function WarningsTab() {
+  const { t } = useI18n();
   const { panel, ruleSet } = useScope();
+  const store = useOpStore();
+  const [editing, setEditing] = useState(false);
   const h = useOp('monitoring.warnings', { panel, ruleSet });
   const rules = useOp('monitoring.warningRules', {});
   return (
     <div className="mon-tab" data-testid="mon-warnings">
+      <div className="toolbar">
+        <button type="button" className="btn" onClick={() => setEditing(true)} data-testid="warning-rules-open">
+          {t('mon.wr.open')}
+        </button>
+      </div>
+      {editing && (
+        <WarningRulesDialog
+          onClose={() => setEditing(false)}
+          onSaved={() => {
+            setEditing(false);
+            store.forget(STALE_AFTER_WARNING_RULES);
+          }}
+        />
+      )}
       <OpStatus handle={h} running="mon.run.warnings" testId="warnings" />
       {h.result && <Warnings result={h.result} rules={rules.result} />}
       {h.result && <EngineNotes notes={h.result.notes} summary="mon.warnings.notes" />}

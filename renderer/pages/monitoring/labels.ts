@@ -46,6 +46,13 @@ export const STAGE_LABEL: Record<CollectionStage, MessageKey> = {
   late: 'mon.stage.late',
 };
 
+/** The stage alone (早期 / 中期 / 后期), where the day ranges would crowd a checkbox. */
+export const STAGE_SHORT_LABEL: Record<CollectionStage, MessageKey> = {
+  early: 'mon.stage.short.early',
+  middle: 'mon.stage.short.middle',
+  late: 'mon.stage.short.late',
+};
+
 export const SEVERITY_LABEL: Record<Severity, MessageKey> = {
   light: 'mon.severity.light',
   moderate: 'mon.severity.moderate',
@@ -119,6 +126,7 @@ export const FIELD_LABEL: Record<keyof PanelColumns, MessageKey> = {
 export const BUILTIN_RULE_SET_LABEL: Record<string, MessageKey> = {
   retail_2023: 'mon.ruleSet.retail_2023',
   credit_card_2011: 'mon.ruleSet.credit_card_2011',
+  retail_2023_cards_2011: 'mon.ruleSet.retail_2023_cards_2011',
 };
 
 /** The built-in special-mention grades 关注一/二/三, by month of delinquency. */

@@ -38,8 +38,11 @@ export class OpStore {
   private queue: Pending[] = [];
   private running: { key: string; jobId: string } | null = null;
   private pumping = false;
-  /** Bumped by reset(): answers of jobs started before it are dropped. */
-  private generation = 0;
+  /**
+   * The latest request of each key: an answer is kept only if its request is still the latest, so
+   * the answer of a job started before a reset() or forget() never lands on the new state.
+   */
+  private tickets = new Map<string, object>();
   private listeners = new Set<() => void>();
 
   constructor(
@@ -83,23 +86,38 @@ export class OpStore {
 
   /** Forget every answer (the data changed): what is on screen asks again. */
   reset(): void {
-    this.generation += 1;
     this.queue = [];
     if (this.running) void this.cancelJob(this.running.jobId);
     this.running = null;
+    this.tickets = new Map();
     this.entries = new Map();
     this.emit();
   }
 
+  /**
+   * Forget the answers of some operations only (a saved rule changed what they compute): what is on
+   * screen asks again; the rest (a classification, a migration matrix) is kept.
+   */
+  forget(ops: readonly OpName[]): void {
+    const stale = (key: string) => ops.some((op) => key.startsWith(`${op} `));
+    this.queue = this.queue.filter((p) => !stale(p.key));
+    if (this.running && stale(this.running.key)) void this.cancelJob(this.running.jobId);
+    this.tickets = new Map([...this.tickets].filter(([key]) => !stale(key)));
+    this.entries = new Map([...this.entries].filter(([key]) => !stale(key)));
+    this.emit();
+  }
+
   private enqueue<K extends OpName>(key: string, op: K, args: ArgsOf<K>): void {
-    const generation = this.generation;
+    const ticket = {};
+    this.tickets.set(key, ticket);
+    const current = () => this.tickets.get(key) === ticket;
     this.set(key, { state: 'queued' });
     this.queue.push({
       key,
       run: async () => {
         const job = this.start(op, args);
         this.running = { key, jobId: job.jobId };
-        this.set(key, { state: 'running', jobId: job.jobId });
+        if (current()) this.set(key, { state: 'running', jobId: job.jobId });
         let entry: OpEntry;
         try {
           entry = { state: 'done', result: await job.result };
@@ -107,9 +125,8 @@ export class OpStore {
           const error = toErrorShape(e);
           entry = error.kind === 'cancelled' ? { state: 'cancelled' } : { state: 'failed', error };
         }
-        if (generation !== this.generation) return;
-        this.running = null;
-        this.set(key, entry);
+        if (this.running?.jobId === job.jobId) this.running = null;
+        if (current()) this.set(key, entry);
       },
     });
     void this.pump();
@@ -135,9 +152,17 @@ export class OpStore {
   }
 }
 
+/**
+ * The answers a saved rule book makes stale. Warning rules change the signals, the watchlist (read
+ * through the drill-down), and the layers and cases built on warning levels; desk rules change the
+ * layers (and so the cases) and the LGD behind expected loss.
+ */
+export const STALE_AFTER_WARNING_RULES: readonly OpName[] = ['monitoring.warnings', 'monitoring.warningRules', 'monitoring.drill', 'monitoring.layers', 'monitoring.collections'];
+export const STALE_AFTER_DESK_RULES: readonly OpName[] = ['monitoring.layers', 'monitoring.collections'];
+
 export const OpStoreContext = createContext<OpStore | null>(null);
 
-function useOpStore(): OpStore {
+export function useOpStore(): OpStore {
   const store = useContext(OpStoreContext);
   if (!store) throw new Error('useOp outside the Monitoring page');
   return store;

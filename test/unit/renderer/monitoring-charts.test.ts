@@ -229,6 +229,47 @@ describe("the page's job queue", () => {
     expect(store.get(a)).toBeUndefined();
     expect(cancelled).toEqual([]);
   });
+
+  it('forgets only the operations a saved rule makes stale, and drops the late answer of a forgotten job', async () => {
+    const release: ((v: unknown) => void)[] = [];
+    const cancelled: string[] = [];
+    let n = 0;
+    const store = new OpStore(
+      (() => {
+        const jobId = `job${n++}`;
+        return { jobId, result: new Promise((resolve) => release.push(resolve)) };
+      }) as unknown as ConstructorParameters<typeof OpStore>[0],
+      async (jobId) => {
+        cancelled.push(jobId);
+      },
+    );
+    const tick = () => new Promise((r) => setTimeout(r, 0));
+    const classify = store.request('monitoring.classify', { panel: 'p' });
+    await tick();
+    release[0]({ done: 'classify' });
+    await tick();
+    const warnings = store.request('monitoring.warnings', { panel: 'p' });
+    const layers = store.request('monitoring.layers', { panel: 'p' });
+    await tick();
+    expect(store.get(warnings)?.state).toBe('running');
+    expect(store.get(layers)?.state).toBe('queued');
+
+    store.forget(['monitoring.warnings', 'monitoring.layers']);
+    expect(store.get(classify)?.state).toBe('done');
+    expect(store.get(warnings)).toBeUndefined();
+    expect(store.get(layers)).toBeUndefined();
+    expect(cancelled).toEqual(['job1']);
+
+    // Asked again at once (the tab is on screen): the new request waits for the cancelled job to end.
+    store.request('monitoring.warnings', { panel: 'p' });
+    release[1]({ stale: true });
+    await tick();
+    expect(store.get(warnings)?.state).toBe('running');
+    release[2]({ fresh: true });
+    await tick();
+    expect(store.get<'monitoring.warnings'>(warnings)).toEqual({ state: 'done', result: { fresh: true } });
+    expect(n).toBe(3);
+  });
 });
 
 // ------------------------------------------------------------------ Chromium
