@@ -326,7 +326,10 @@ export interface LayerIndicatorValue {
   value: number | null;
   /** value − previous period's value. */
   change: number | null;
-  /** z-score vs the layer's own earlier periods (needs 3). */
+  /**
+   * z-score of this period's change against the layer's earlier changes (the last 12; needs 3):
+   * a steady trend is not an anomaly, a jump is. null when it cannot be computed.
+   */
   z: number | null;
   anomaly: boolean;
 }

@@ -1,7 +1,7 @@
 /**
  * Layered-risk report (风险分层报告): for each layer and period the twelve core indicators, their
- * change on the previous period, and anomalies (|z| > 2 against the layer's own earlier periods,
- * or outside a rule threshold). Flow indicators follow the loans that were in the layer at the
+ * change on the previous period, and anomalies: a move unusual against the layer's own earlier
+ * moves (|z| > 2, see `unusualMoves`), or a value outside a bound the desk set. Flow indicators follow the loans that were in the layer at the
  * previous period's snapshot:
  *   migration rate   = balance downgraded by ≥ 1 tier / (balance at start − balance that left the book)
  *   roll rate to 90+ = balance 61–90 days past due at start that is 90+ now / balance 61–90 at start
@@ -30,7 +30,7 @@ import { DEFAULT_LAYER_RULES, layeredSql } from './layerAssignment';
 import { hasField } from './panel';
 import { BUCKET_MAX_DPD } from './rollRates';
 import { ratio, SqlParams } from './sql';
-import { zScore } from './stats';
+import { unusualMoves } from './stats';
 
 interface LayerRow {
   snapshot: string;
@@ -134,22 +134,27 @@ function assemble(m: PanelMapping, rows: LayerRow[], args: LayerReportArgs): Lay
   if (!pdKnown) notes.push('No model PD for this panel: average PD and expected loss are empty. Map a scores table to fill them.');
   if (!paidKnown) notes.push('No paid amount for this panel: the recovery rate is empty.');
   const periods = [...new Set(rows.map((x) => x.snapshot))];
-  const history = new Map<string, (number | null)[]>();
-  const layers = rows.map((x) => {
-    const values = indicatorValues(x, x.snapshot === periods[0], pdKnown, paidKnown);
+  const values = rows.map((x) => indicatorValues(x, x.snapshot === periods[0], pdKnown, paidKnown));
+  // Each layer's series per indicator, in period order (rows come ordered by period, then layer).
+  const moves = new Map<string, { z: number | null; unusual: boolean }[]>();
+  for (const layer of LAYERS) {
+    const mine = rows.map((x, i) => ({ x, v: values[i] })).filter((r) => r.x.layer === layer);
+    for (const indicator of LAYER_INDICATORS) moves.set(`${layer}|${indicator}`, unusualMoves(mine.map((r) => r.v[indicator])));
+  }
+  const seen = new Map<string, number>();
+  const layers = rows.map((x, i) => {
+    const position = seen.get(x.layer) ?? 0;
+    seen.set(x.layer, position + 1);
     return {
       layer: x.layer,
       period: x.snapshot,
       indicators: LAYER_INDICATORS.map((indicator) => {
-        const key = `${x.layer}|${indicator}`;
-        const past = history.get(key) ?? [];
-        const value = values[indicator];
-        const prev = past.length ? past[past.length - 1] : null;
-        const z = zScore(value, past);
+        const value = values[i][indicator];
+        const prev = position === 0 ? null : values[rows.findLastIndex((r, j) => j < i && r.layer === x.layer)][indicator];
+        const move = moves.get(`${x.layer}|${indicator}`)?.[position] ?? { z: null, unusual: false };
         const limit = args.thresholds?.[indicator];
         const outside = value !== null && limit !== undefined && ((limit.max !== undefined && value > limit.max) || (limit.min !== undefined && value < limit.min));
-        history.set(key, [...past, value]);
-        return { indicator, value, change: value === null || prev === null ? null : value - prev, z, anomaly: outside || (z !== null && Math.abs(z) > 2) };
+        return { indicator, value, change: value === null || prev === null ? null : value - prev, z: move.z, anomaly: outside || move.unusual };
       }),
     };
   });

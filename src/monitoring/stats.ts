@@ -34,3 +34,27 @@ export function zScore(x: number | null, history: (number | null)[]): number | n
   const sd = Math.sqrt(h.reduce((s, v) => s + (v - mean) ** 2, 0) / (h.length - 1));
   return sd === 0 ? null : (x - mean) / sd;
 }
+
+/** Earlier moves a period's move is judged against: about a year of monthly history. */
+export const MOVE_HISTORY = 12;
+
+/**
+ * How unusual each period's move is, for a series of values (null = not measurable): the z-score of
+ * the change on the previous value against the earlier changes (the last MOVE_HISTORY, at least 3).
+ * Judging moves rather than levels keeps a steadily growing layer from being flagged every period
+ * (a level against its own past is "unusual" all along a trend), while a jump still stands out.
+ * A move off a perfectly flat history (every earlier change equal) is unusual whenever it differs:
+ * its z is infinite, reported as null, and `unusual` says so.
+ */
+export function unusualMoves(values: (number | null)[]): { z: number | null; unusual: boolean }[] {
+  const changes: (number | null)[] = values.map((v, i) => (i === 0 || v === null || values[i - 1] === null ? null : v - (values[i - 1] as number)));
+  return changes.map((change, i) => {
+    const past = changes.slice(0, i).filter((c): c is number => c !== null).slice(-MOVE_HISTORY);
+    if (change === null || past.length < 3) return { z: null, unusual: false };
+    const z = zScore(change, past);
+    if (z !== null) return { z, unusual: Math.abs(z) > 2 };
+    // Flat history: any different move is unusual (allow for rounding in sums of money).
+    const mean = past.reduce((s, v) => s + v, 0) / past.length;
+    return { z: null, unusual: Math.abs(change - mean) > 1e-9 * Math.max(1, Math.abs(mean)) };
+  });
+}
