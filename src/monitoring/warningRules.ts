@@ -41,16 +41,17 @@ const loan = (id: string, label: string, metric: LoanMetric, comparison: LoanWar
   enabled: true,
 });
 
+/** Shipped labels carry both languages: a label is the desk's own text (data), so it is not translated by the UI. */
 export const DEFAULT_WARNING_RULES: WarningRules = {
   loan: [
-    loan('dpd_1', 'Any arrears (逾期)', 'dpd', '>=', 1, 'yellow'),
-    loan('dpd_30', 'More than 30 days past due', 'dpd', '>', 30, 'orange'),
-    loan('dpd_90', 'More than 90 days past due (NPL by arrears)', 'dpd', '>', 90, 'red'),
-    loan('paid_decline_3', 'Paid amount down three months running', 'paidDeclineStreak', '>=', 3, 'orange'),
-    loan('pd_high', 'Model PD above 20%', 'pd', '>', 0.2, 'orange'),
-    loan('pd_jump', 'Model PD up more than 5 points in a month', 'pdChange', '>', 0.05, 'yellow'),
-    loan('ltv_high', 'LTV above 90%', 'ltv', '>', 0.9, 'orange'),
-    loan('utilisation_jump', 'Card utilisation up more than 30 points in a month', 'utilisationChange', '>', 30, 'yellow'),
+    loan('dpd_1', 'Any arrears · 出现逾期', 'dpd', '>=', 1, 'yellow'),
+    loan('dpd_30', 'More than 30 days past due · 逾期30天以上', 'dpd', '>', 30, 'orange'),
+    loan('dpd_90', 'More than 90 days past due · 逾期90天以上（不良）', 'dpd', '>', 90, 'red'),
+    loan('paid_decline_3', 'Paid amount down three months running · 还款额连续3个月下降', 'paidDeclineStreak', '>=', 3, 'orange'),
+    loan('pd_high', 'Model PD above 20% · 违约概率高于20%', 'pd', '>', 0.2, 'orange'),
+    loan('pd_jump', 'Model PD up more than 5 points in a month · 违约概率单月上升超5个百分点', 'pdChange', '>', 0.05, 'yellow'),
+    loan('ltv_high', 'LTV above 90% · 抵押率高于90%', 'ltv', '>', 0.9, 'orange'),
+    loan('utilisation_jump', 'Card utilisation up more than 30 points in a month · 额度使用率单月上升超30个百分点', 'utilisationChange', '>', 30, 'yellow'),
   ],
   // Desk defaults, monthly rates: tune to the book. The NPL ratio's severe level is the 5% regulatory ceiling.
   portfolio: [

@@ -2,9 +2,12 @@
  * The Monitoring area end to end, as a post-loan desk uses it: the sample portfolio maps itself,
  * the classification tiles and tier mix appear, a tier count, a migration cell, a vintage point and
  * a warning count each drill to the loans behind them (checked against the engine's own numbers),
- * the layered report and collections render, everything reads in Chinese, and the UCI table becomes
- * a panel through its dialog. One browser, one workspace, in order.
+ * the layered report and collections render; the desk edits its warning rules, case allocation and
+ * LGD and the figures follow the engine's, then restores the defaults and gets the first figures
+ * back; everything (the editors too) reads in Chinese, and the UCI table becomes a panel through its
+ * dialog. One browser, one workspace, in order.
  */
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { LAYER_INDICATORS, TIERS } from '../../src/api/monitoring';
@@ -22,6 +25,33 @@ async function shot(name: string, height = 900) {
   await page.setViewportSize({ width: 1440, height });
   await h.shot(name);
   await page.setViewportSize({ width: 1440, height: 900 });
+}
+
+/** A count as shown ("1,234"). */
+const countOf = (text: string | null) => Number((text ?? '').replace(/,/g, ''));
+
+/** A share as the page writes it in English: a percentage with up to two decimals (2.6%, not 2.60%). */
+const pctText = (share: number) => `${new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }).format(share * 100)}%`;
+
+/** An amount as the page writes it in English (compact units from ten thousand up). */
+function amountText(n: number): string {
+  const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 2 });
+  return Math.abs(n) < 10_000 ? new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 }).format(n) : compact.format(n);
+}
+
+/** The editor row (of `rows`) whose `input` holds `value`. */
+async function rowWhere(rows: string, input: string, value: string): Promise<Locator> {
+  const all = page.locator(byTestId(rows));
+  for (let i = 0; i < (await all.count()); i++) {
+    if ((await all.nth(i).locator(byTestId(input)).inputValue()) === value) return all.nth(i);
+  }
+  throw new Error(`No ${rows} with ${input} = ${value}`);
+}
+
+/** Dialogs close on Escape (through the page's state, like the Cancel button). */
+async function closeDialog(testId: string) {
+  await page.keyboard.press('Escape');
+  await page.locator(byTestId(testId)).waitFor({ state: 'detached' });
 }
 
 async function openTab(id: string) {
@@ -64,7 +94,7 @@ describe('Monitoring in the browser', () => {
     const expected = await h.server.engine.call('monitoring.classify', { panel: PANEL });
     const latest = expected.snapshots[expected.snapshots.length - 1];
     // The NPL tile shows the engine's ratio, as a percentage with two decimals.
-    expect(await page.textContent(byTestId('kpi-npl-value'))).toBe(`${(latest.nplRatio! * 100).toFixed(2)}%`);
+    expect(await page.textContent(byTestId('kpi-npl-value'))).toBe(pctText(latest.nplRatio!));
     // One bar segment per tier outside normal per snapshot, all clickable; normal joins when asked for.
     expect(await page.locator(`${byTestId('tier-mix-chart')} g.drill rect`).count()).toBe(expected.snapshots.length * 4);
     await page.check(byTestId('tier-mix-normal'));
@@ -166,6 +196,184 @@ describe('Monitoring in the browser', () => {
     await shot('monitoring-collections-en', 1100);
   });
 
+  // ---------------------------------------------------------------- the desk's rule editors
+
+  /** The figures before any rule is edited, to come back to after "restore defaults". */
+  const first = { orange: 0, snapshot: '', teams: [] as [string, number][], expectedLoss: [] as string[] };
+
+  const orangeShown = async () => countOf(await page.locator(`li[data-level="orange"] ${byTestId('warning-count')}`).textContent({ timeout: 120_000 }));
+  const teamsShown = () =>
+    page.locator(`${byTestId('collection-teams')} tr[data-team]`).evaluateAll((rows) =>
+      rows.map((r) => {
+        const el = r as unknown as { dataset: { team: string }; children: ArrayLike<{ textContent: string | null }> };
+        return [el.dataset.team, Number((el.children[1].textContent ?? '').replace(/,/g, ''))] as [string, number];
+      }),
+    );
+  const expectedLossShown = () => page.locator(`${byTestId('layer-table')} tr[data-indicator="expectedLoss"] td.num:not(.muted)`).allTextContents();
+
+  it('maps model scores on the sample panel (expected loss needs a PD) and starts at its own rule set', async () => {
+    // A plain PD per loan from its id, written and read back through the engine's own import.
+    const csv = join(h.tempDir, 'loan_scores.csv');
+    await h.server.engine.call('workspace.exportCsv', { sql: 'SELECT loan_id, round(0.01 + (hash(loan_id) % 300) / 1000.0, 4) AS pd FROM loans', path: csv });
+    await h.server.engine.call('workspace.import', { path: csv, table: 'loan_scores' });
+    const info = (await h.server.engine.call('monitoring.panels', {})).find((p) => p.mapping.panel === PANEL)!;
+    expect(info.mapping.ruleSet).toBe('retail_2023_cards_2011');
+    await h.server.engine.call('monitoring.saveMapping', { mapping: { ...info.mapping, scores: { table: 'loan_scores', key: 'loan_id', pd: 'pd' } } });
+    await page.click(byTestId('mon-refresh'));
+    await openTab('layers');
+    await page.waitForSelector(byTestId('layer-table'), { timeout: 120_000 });
+    // The sample panel names its rule set (cards under the card measures); the picker starts there.
+    expect(await page.inputValue(byTestId('mon-ruleset'))).toBe('retail_2023_cards_2011');
+    expect(await page.locator(byTestId('mon-layers')).textContent()).not.toContain('No model PD is mapped');
+  });
+
+  it('edits an early-warning rule: the orange count changes to what the engine counts', async () => {
+    await openTab('warnings');
+    await page.waitForSelector(`${byTestId('warning-chart')} svg`, { timeout: 120_000 });
+    first.snapshot = await page.inputValue(byTestId('warning-snapshot'));
+    first.orange = await orangeShown();
+    const before = await h.server.engine.call('monitoring.warnings', { panel: PANEL });
+    expect(first.orange).toBe(before.byLevel.find((b) => b.snapshot === first.snapshot && b.level === 'orange')?.count ?? 0);
+
+    await page.click(byTestId('warning-rules-open'));
+    await page.waitForSelector(byTestId('loan-rules-row'));
+    const dpd30 = await rowWhere('loan-rules-row', 'rule-label', 'More than 30 days past due · 逾期30天以上');
+    // What is wrong is said on its row, and nothing is saved until it is right.
+    await dpd30.locator(byTestId('rule-threshold')).fill('sixty');
+    await expect.poll(() => page.locator(byTestId('loan-rules-problem')).allTextContents()).toEqual(['Enter a number here.']);
+    const npl = await rowWhere('portfolio-rules-row', 'rule-indicator', 'nplRatio');
+    await npl.locator(byTestId('rule-light')).fill('0.04');
+    expect(await page.locator(byTestId('portfolio-rules-problem')).allTextContents()).toEqual(['Thresholds must rise: light ≤ moderate ≤ severe.']);
+    expect(await npl.locator(byTestId('rule-moderate')).getAttribute('aria-invalid')).toBe('true');
+    expect(await page.isDisabled(byTestId('warning-rules-save'))).toBe(true);
+    await shot('monitoring-editor-warnings-invalid-en', 1400);
+    await npl.locator(byTestId('rule-light')).fill('0.02');
+    await dpd30.locator(byTestId('rule-threshold')).fill('60');
+    expect(await page.locator(byTestId('loan-rules-problem')).count()).toBe(0);
+    await shot('monitoring-editor-warnings-en', 1400);
+    await page.click(byTestId('warning-rules-save'));
+    await page.locator(byTestId('warning-rules')).waitFor({ state: 'detached', timeout: 60_000 });
+
+    // The warnings run again by themselves; the count shown is then the engine's under the saved rule.
+    await expect.poll(orangeShown, { timeout: 120_000 }).not.toBe(first.orange);
+    const after = await h.server.engine.call('monitoring.warnings', { panel: PANEL });
+    const orange = after.byLevel.find((b) => b.snapshot === first.snapshot && b.level === 'orange')?.count ?? 0;
+    expect(await orangeShown()).toBe(orange);
+    expect(orange).toBeLessThan(first.orange);
+    expect((await h.server.engine.call('monitoring.warningRules', {})).loan.find((r) => r.id === 'dpd_30')?.threshold).toBe(60);
+  });
+
+  it('routes every early case to one team through the allocation rules', async () => {
+    await openTab('collections');
+    await page.waitForSelector(`${byTestId('collection-teams')} tr[data-team]`, { timeout: 120_000 });
+    first.teams = await teamsShown();
+    const snapshot = await page.inputValue(byTestId('collections-snapshot'));
+    await page.click(byTestId('allocation-rules-open'));
+    await page.waitForSelector(byTestId('allocation-rows-row'));
+    const defaults = await page.locator(byTestId('allocation-rows-row')).count();
+    await page.click(byTestId('allocation-rows-add'));
+    await page.locator(byTestId('allocation-rows-row')).last().locator(byTestId('allocation-team')).fill('early_desk');
+    // A row without a team says so on its own line.
+    await page.click(byTestId('allocation-rows-add'));
+    expect(await page.locator(byTestId('allocation-rows-problem')).allTextContents()).toEqual(['Enter the team the cases go to.']);
+    await page.locator(byTestId('allocation-rows-remove')).last().click();
+    await page.locator(byTestId('allocation-rows-row')).last().locator('input[data-stage="early"]').check();
+    // First match wins: up to the top, past the two early-stage default rules.
+    for (let row = defaults; row > 0; row--) await page.locator(`${byTestId('allocation-rows-row')}[data-row="${row}"] ${byTestId('allocation-rows-up')}`).click();
+    expect(await page.locator(byTestId('allocation-team')).first().inputValue()).toBe('early_desk');
+    await shot('monitoring-editor-allocation-en', 1100);
+    await page.click(byTestId('allocation-rules-save'));
+    await page.locator(byTestId('allocation-rules')).waitFor({ state: 'detached', timeout: 60_000 });
+
+    await page.waitForSelector(`${byTestId('collection-teams')} tr[data-team="early_desk"]`, { timeout: 120_000 });
+    const shown = await teamsShown();
+    const engine = await h.server.engine.call('monitoring.collections', { panel: PANEL, snapshot });
+    expect(shown).toEqual(engine.teams.map((x) => [x.team, x.cases]));
+    const early = engine.stages.find((x) => x.snapshot === snapshot && x.stage === 'early')?.count ?? 0;
+    expect(early).toBeGreaterThan(0);
+    expect(shown.find(([team]) => team === 'early_desk')?.[1]).toBe(early);
+    expect(shown.map(([team]) => team)).not.toContain('early_sms');
+    // The layer rules, LGD and thresholds went back as they were.
+    const desk = await h.server.engine.call('monitoring.deskRules', {});
+    expect(desk.allocation[0]).toEqual({ team: 'early_desk', stages: ['early'] });
+    expect(desk.lgd).toEqual({ default: 0.45 });
+  });
+
+  it('sets the default LGD to 1: expected loss rises by 1 / 0.45 in every layer', async () => {
+    await openTab('layers');
+    await page.waitForSelector(byTestId('layer-table'), { timeout: 120_000 });
+    const layersEl = async () => {
+      const r = await h.server.engine.call('monitoring.layers', { panel: PANEL });
+      const last = r.periods[r.periods.length - 1];
+      return ['A', 'B', 'C'].map((layer) => r.layers.find((l) => l.layer === layer && l.period === last)?.indicators.find((i) => i.indicator === 'expectedLoss')?.value ?? null);
+    };
+    const before = await layersEl();
+    expect(before.every((v) => v !== null && v > 0)).toBe(true);
+    first.expectedLoss = await expectedLossShown();
+    expect(first.expectedLoss).toEqual(before.map((v) => amountText(v!)));
+
+    await page.click(byTestId('desk-rules-open'));
+    await page.waitForSelector(byTestId('lgd-default'));
+    expect(await page.inputValue(byTestId('lgd-default'))).toBe('0.45');
+    // The panel's products are offered: the sample book's four.
+    await expect.poll(() => page.locator('#mon-panel-products option').count()).toBe(4);
+    await page.fill(byTestId('lgd-default'), '1');
+    await page.click(byTestId('lgd-rows-add'));
+    await page.locator(byTestId('lgd-product')).last().fill('credit_card');
+    await page.locator(byTestId('lgd-value')).last().fill('1');
+    // The default row stays: it cannot be removed.
+    expect(await page.isDisabled(`${byTestId('lgd-rows-row')}[data-row="0"] ${byTestId('lgd-rows-remove')}`)).toBe(true);
+    await shot('monitoring-editor-desk-en', 1500);
+    await page.click(byTestId('desk-rules-save'));
+    await page.locator(byTestId('desk-rules')).waitFor({ state: 'detached', timeout: 60_000 });
+
+    await expect.poll(expectedLossShown, { timeout: 120_000 }).not.toEqual(first.expectedLoss);
+    const after = await layersEl();
+    after.forEach((v, i) => expect(v! / before[i]!).toBeCloseTo(1 / 0.45, 9));
+    await expect.poll(expectedLossShown, { timeout: 120_000 }).toEqual(after.map((v) => amountText(v!)));
+  });
+
+  it('restores the default rules and the first figures come back', async () => {
+    await page.click(byTestId('desk-rules-open'));
+    await page.waitForSelector(byTestId('lgd-default'));
+    await page.click(byTestId('desk-rules-restore'));
+    await page.waitForSelector(byTestId('confirm-dialog'));
+    await page.click(byTestId('confirm-ok'));
+    await page.locator(byTestId('desk-rules')).waitFor({ state: 'detached', timeout: 60_000 });
+    await expect.poll(expectedLossShown, { timeout: 120_000 }).toEqual(first.expectedLoss);
+    expect((await h.server.engine.call('monitoring.deskRules', {})).savedAt).toBeNull();
+
+    await openTab('warnings');
+    await page.click(byTestId('warning-rules-open'));
+    await page.waitForSelector(byTestId('loan-rules-row'));
+    await page.click(byTestId('warning-rules-restore'));
+    await page.click(byTestId('confirm-ok'));
+    await page.locator(byTestId('warning-rules')).waitFor({ state: 'detached', timeout: 60_000 });
+    await expect.poll(orangeShown, { timeout: 120_000 }).toBe(first.orange);
+
+    await openTab('collections');
+    await expect.poll(teamsShown, { timeout: 120_000 }).toEqual(first.teams);
+  });
+
+  it('edits per-product day limits in a copy of the mixed-book rule set (built-ins stay read-only)', async () => {
+    await page.click(byTestId('mon-rules-edit'));
+    await page.waitForSelector(byTestId('rules-dialog'));
+    expect(await page.inputValue(byTestId('rules-base'))).toBe('retail_2023_cards_2011');
+    expect(await page.inputValue(byTestId('rules-name'))).toBe('retail_2023_cards_2011_desk');
+    expect(await page.inputValue(byTestId('product-limits-products'))).toBe('credit_card, card, 信用卡');
+    expect(await page.inputValue(byTestId('product-limits-substandard'))).toBe('120');
+    await page.fill(byTestId('product-limits-substandard'), '80');
+    expect(await page.locator(byTestId('product-limits-problem')).textContent()).toBe("Each tier's day limit must be above the previous tier's.");
+    expect(await page.isDisabled(byTestId('rules-save'))).toBe(true);
+    await page.fill(byTestId('product-limits-substandard'), '120');
+    // Saving under the built-in's own name is refused.
+    await page.fill(byTestId('rules-name'), 'retail_2023_cards_2011');
+    expect(await page.isDisabled(byTestId('rules-save'))).toBe(true);
+    await page.fill(byTestId('rules-name'), 'retail_2023_cards_2011_desk');
+    await shot('monitoring-editor-tier-rules-en', 1300);
+    await closeDialog('rules-dialog');
+  });
+
   it('reads in Chinese, with the regulatory terms', async () => {
     await page.click(byTestId('lang-zh'));
     await openTab('overview');
@@ -203,6 +411,40 @@ describe('Monitoring in the browser', () => {
     await page.click(byTestId('lang-en'));
   });
 
+  it('shows the rule editors in Chinese', async () => {
+    await page.click(byTestId('lang-zh'));
+    await openTab('warnings');
+    await page.click(byTestId('warning-rules-open'));
+    await page.waitForSelector(byTestId('loan-rules-row'));
+    const warnings = await page.textContent(byTestId('warning-rules'));
+    for (const term of ['预警规则', '黄色预警', '橙色预警', '红色预警', '轻度', '中度', '重度']) expect(warnings).toContain(term);
+    await shot('monitoring-editor-warnings-zh', 1400);
+    await closeDialog('warning-rules');
+
+    await openTab('layers');
+    await page.click(byTestId('desk-rules-open'));
+    await page.waitForSelector(byTestId('lgd-default'));
+    const desk = await page.textContent(byTestId('desk-rules'));
+    for (const term of ['分层规则', '违约损失率', '异常阈值']) expect(desk).toContain(term);
+    await shot('monitoring-editor-desk-zh', 1500);
+    await closeDialog('desk-rules');
+
+    await openTab('collections');
+    await page.click(byTestId('allocation-rules-open'));
+    await page.waitForSelector(byTestId('allocation-rows-row'));
+    const allocation = await page.textContent(byTestId('allocation-rules'));
+    for (const term of ['案件分配规则', '催收团队', '催收阶段', '早期', '中期', '后期']) expect(allocation).toContain(term);
+    await shot('monitoring-editor-allocation-zh', 1100);
+    await closeDialog('allocation-rules');
+
+    await page.click(byTestId('mon-rules-edit'));
+    await page.waitForSelector(byTestId('rules-dialog'));
+    expect(await page.textContent(byTestId('rules-dialog'))).toContain('按产品的逾期天数上限');
+    await shot('monitoring-editor-tier-rules-zh', 1300);
+    await closeDialog('rules-dialog');
+    await page.click(byTestId('lang-en'));
+  });
+
   it('builds a panel from the UCI table through its dialog', async () => {
     await h.server.engine.call('workspace.import', { path: UCI_CSV, table: 'uci_credit_card' });
     await page.click(byTestId('mon-uci-open'));
@@ -214,6 +456,8 @@ describe('Monitoring in the browser', () => {
     await page.locator(byTestId('uci-dialog')).waitFor({ state: 'detached', timeout: 120_000 });
     await expect.poll(() => page.inputValue(byTestId('mon-panel'))).toBe('uci_credit_card_panel');
     expect(await page.textContent(byTestId('mon-panel-info'))).toContain('30,000 loans · 6 snapshots');
+    // A panel that names no rule set of its own starts at the retail 2023 measures.
+    expect(await page.inputValue(byTestId('mon-ruleset'))).toBe('retail_2023');
     await openTab('overview');
     await page.waitForSelector(`${byTestId('tier-mix-chart')} svg`, { timeout: 120_000 });
     // Six month-end snapshots, April to September 2005.
@@ -259,7 +503,7 @@ describe('Monitoring in the browser', () => {
     const panel = await page.inputValue(byTestId('mon-panel'));
     const r = await h.server.engine.call('monitoring.classify', { panel, ruleSet: 'retail_2023_desk' });
     const latest = r.snapshots[r.snapshots.length - 1];
-    expect(await page.textContent(byTestId('kpi-provision-ratio-value'))).toBe(`${(latest.provisionRatio! * 100).toFixed(2)}%`);
+    expect(await page.textContent(byTestId('kpi-provision-ratio-value'))).toBe(pctText(latest.provisionRatio!));
   });
 
   it('ran without a single uncaught error or console error in the page', () => {
