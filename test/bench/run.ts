@@ -5,7 +5,7 @@
 const GROUPS: Record<string, string[]> = {
   import: ['./import', './sample'],
   models: ['./models'],
-  monitoring: ['./monitoring'],
+  monitoring: ['./monitoring', './monitoring-sample'],
 };
 
 async function main() {
