@@ -100,3 +100,20 @@ export function plainClassifyCells(rows: Row[]): Map<string, [number, number]> {
 }
 export const cellsOf = (rows: Row[], key: (r: Row) => string) => new Map(rows.map((r) => [key(r), [Number(r.n), Number(r.bal)] as [number, number]]));
 
+
+/**
+ * Roll rates by hand: each loan's delinquency bucket (current, 1–30, 31–60, 61–90, 90+) and, by LEAD,
+ * its bucket at the next month-end (0 = not on book then), counted and summed per month and bucket pair.
+ * LEAD is the fastest plain form: one sort, no 22M-row hash table of a self-join on the month.
+ */
+export function plainRollSql(table: string): string {
+  const bucket = `CASE WHEN days_past_due <= 0 THEN 1 WHEN days_past_due <= 30 THEN 2 WHEN days_past_due <= 60 THEN 3 WHEN days_past_due <= 90 THEN 4 ELSE 5 END`;
+  return `
+  WITH r AS (
+    SELECT snapshot_date, balance, ${bucket} AS bucket,
+           lead(snapshot_date) OVER w AS next_date, lead(${bucket}) OVER w AS next_bucket
+      FROM ${table} WINDOW w AS (PARTITION BY loan_id ORDER BY snapshot_date))
+  SELECT snapshot_date, bucket, CASE WHEN next_date = last_day(snapshot_date + INTERVAL 1 MONTH) THEN next_bucket ELSE 0 END AS to_bucket,
+         count(*) AS n, sum(balance) AS bal
+    FROM r WHERE snapshot_date < (SELECT max(snapshot_date) FROM ${table}) GROUP BY ALL`;
+}

@@ -12,7 +12,7 @@ import { monitoringHandlers } from '../../src/monitoring/handlers';
 import { generatePortfolio } from '../../src/sample/generate';
 import { Workspace } from '../../src/workspace/workspace';
 import { tempDir } from '../helpers/paths';
-import { assertSameCells, bestPair, cellsOf, classifyCells, migrationCells, plainClassifyCells, report, rollCells, type Row } from './compare';
+import { assertSameCells, bestPair, cellsOf, classifyCells, migrationCells, plainClassifyCells, plainRollSql, report, rollCells, type Row } from './compare';
 
 const LOANS = Number(process.env.VIGIL_BENCH_SAMPLE_LOANS ?? 1_000_000);
 const MONTHS = 24;
@@ -31,7 +31,6 @@ const BY_DAYS = (ss: number, d: number) =>
 const TIER_CASE = `greatest(CASE WHEN l.product IN ('credit_card', 'card', '信用卡') THEN ${BY_DAYS(120, 180)} ELSE ${BY_DAYS(270, 360)} END,
                             CASE WHEN coalesce(p.restructured, false) THEN 3 ELSE 1 END)`;
 const GRADE_CASE = `CASE WHEN tier = 2 THEN CASE WHEN days_past_due <= 30 THEN '关注一' WHEN days_past_due <= 60 THEN '关注二' ELSE '关注三' END END`;
-const BUCKET_CASE = `CASE WHEN days_past_due <= 0 THEN 1 WHEN days_past_due <= 30 THEN 2 WHEN days_past_due <= 60 THEN 3 WHEN days_past_due <= 90 THEN 4 ELSE 5 END`;
 const PANEL = `loan_performance p JOIN loans l ON p.loan_id = l.loan_id`;
 
 const PLAIN_CLASSIFY = `
@@ -42,14 +41,7 @@ const PLAIN_MIGRATION = `
        b AS (SELECT p.loan_id, ${TIER_CASE} AS tier, p.balance FROM ${PANEL} WHERE p.snapshot_date = $2::DATE)
   SELECT coalesce(a.tier, 0) AS f, coalesce(b.tier, 0) AS t, count(*) AS n, sum(coalesce(a.balance, b.balance)) AS bal
     FROM a FULL OUTER JOIN b ON a.loan_id = b.loan_id GROUP BY ALL`;
-const PLAIN_ROLL = `
-  WITH r AS (
-    SELECT snapshot_date, balance, ${BUCKET_CASE} AS bucket,
-           lead(snapshot_date) OVER w AS next_date, lead(${BUCKET_CASE}) OVER w AS next_bucket
-      FROM loan_performance WINDOW w AS (PARTITION BY loan_id ORDER BY snapshot_date))
-  SELECT snapshot_date, bucket, CASE WHEN next_date = last_day(snapshot_date + INTERVAL 1 MONTH) THEN next_bucket ELSE 0 END AS to_bucket,
-         count(*) AS n, sum(balance) AS bal
-    FROM r WHERE snapshot_date < (SELECT max(snapshot_date) FROM loan_performance) GROUP BY ALL`;
+const PLAIN_ROLL = plainRollSql('loan_performance');
 
 export default async function monitoringSampleBench(): Promise<void> {
   const { dir, cleanup } = tempDir('vigil-bench-monitoring-sample-');

@@ -13,7 +13,7 @@ import type { JobContext } from '../../src/api/jobs';
 import { monitoringHandlers } from '../../src/monitoring/handlers';
 import { Workspace } from '../../src/workspace/workspace';
 import { tempDir } from '../helpers/paths';
-import { assertSameCells, bestPair, cellsOf, classifyCells, migrationCells, plainClassifyCells, report, rollCells, type Row } from './compare';
+import { assertSameCells, bestPair, cellsOf, classifyCells, migrationCells, plainClassifyCells, plainRollSql, report, rollCells, type Row } from './compare';
 
 /** VIGIL_BENCH_LOANS shrinks the panel for a quick check of the bench itself. */
 const LOANS = Number(process.env.VIGIL_BENCH_LOANS ?? 1_000_000);
@@ -52,7 +52,6 @@ const BUILD_PANEL = `
 // flag the bench panel does not have, so Vigil does not apply it either).
 const TIER_CASE = `CASE WHEN days_past_due <= 0 THEN 1 WHEN days_past_due <= 90 THEN 2 WHEN days_past_due <= 270 THEN 3 WHEN days_past_due <= 360 THEN 4 ELSE 5 END`;
 const GRADE_CASE = `CASE WHEN tier = 2 THEN CASE WHEN days_past_due <= 30 THEN '关注一' WHEN days_past_due <= 60 THEN '关注二' ELSE '关注三' END END`;
-const BUCKET_CASE = `CASE WHEN days_past_due <= 0 THEN 1 WHEN days_past_due <= 30 THEN 2 WHEN days_past_due <= 60 THEN 3 WHEN days_past_due <= 90 THEN 4 ELSE 5 END`;
 
 /** Vigil's summary counts loans and balance per tier and per grade; so does the plain query. */
 const PLAIN_CLASSIFY = `
@@ -65,15 +64,7 @@ const PLAIN_MIGRATION = `
        b AS (SELECT loan_id, ${TIER_CASE} AS tier, balance FROM bench_panel WHERE snapshot_date = $2::DATE)
   SELECT coalesce(a.tier, 0) AS f, coalesce(b.tier, 0) AS t, count(*) AS n, sum(coalesce(a.balance, b.balance)) AS bal
     FROM a FULL OUTER JOIN b ON a.loan_id = b.loan_id GROUP BY ALL`;
-/** Each loan's next month by LEAD (faster than a self-join on the month: one sort, no 22M-row hash table). */
-const PLAIN_ROLL = `
-  WITH r AS (
-    SELECT snapshot_date, balance, ${BUCKET_CASE} AS bucket,
-           lead(snapshot_date) OVER w AS next_date, lead(${BUCKET_CASE}) OVER w AS next_bucket
-      FROM bench_panel WINDOW w AS (PARTITION BY loan_id ORDER BY snapshot_date))
-  SELECT snapshot_date, bucket, CASE WHEN next_date = last_day(snapshot_date + INTERVAL 1 MONTH) THEN next_bucket ELSE 0 END AS to_bucket,
-         count(*) AS n, sum(balance) AS bal
-    FROM r WHERE snapshot_date < (SELECT max(snapshot_date) FROM bench_panel) GROUP BY ALL`;
+const PLAIN_ROLL = plainRollSql('bench_panel');
 
 export default async function monitoringBench(): Promise<void> {
   const { dir, cleanup } = tempDir('vigil-bench-monitoring-');

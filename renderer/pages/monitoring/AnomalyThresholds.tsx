@@ -8,7 +8,7 @@ import type { MessageKey } from '../../i18n/catalog';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { ThresholdForm } from './deskRulesForm';
 import { LAYER_INDICATOR_LABEL } from './labels';
-import type { ShownProblem } from './OrderedRows';
+import { RowProblem, type ShownProblem } from './OrderedRows';
 
 /** The unit a bound is typed in: the indicator's own (the report shows shares as percentages). */
 function unitOf(indicator: LayerIndicator): MessageKey {
@@ -60,13 +60,7 @@ export function AnomalyThresholds({
                 <td>{input('max')}</td>
                 <td className="mon-unit">{t(unitOf(indicator))}</td>
               </tr>
-              {p && (
-                <tr className="mon-edit-problem">
-                  <td colSpan={4} role="alert" data-testid="anomaly-thresholds-problem" data-row={row}>
-                    {p.message}
-                  </td>
-                </tr>
-              )}
+              <RowProblem problem={p} span={4} testId="anomaly-thresholds" row={row} />
             </Fragment>
           );
         })}

@@ -14,6 +14,18 @@ export interface ShownProblem {
   field: string | null;
 }
 
+/** The line under a table row that says what is wrong with it (nothing when the row is fine). */
+export function RowProblem({ problem, span, testId, row }: { problem: ShownProblem | null | undefined; span: number; testId: string; row: number }) {
+  if (!problem) return null;
+  return (
+    <tr className="mon-edit-problem">
+      <td colSpan={span} role="alert" data-testid={`${testId}-problem`} data-row={row}>
+        {problem.message}
+      </td>
+    </tr>
+  );
+}
+
 export interface RowCells<R> {
   row: R;
   index: number;
@@ -96,13 +108,7 @@ export function OrderedRows<R extends Keyed>({
                     </button>
                   </td>
                 </tr>
-                {p && (
-                  <tr className="mon-edit-problem">
-                    <td colSpan={span} role="alert" data-testid={`${testId}-problem`} data-row={index}>
-                      {p.message}
-                    </td>
-                  </tr>
-                )}
+                <RowProblem problem={p} span={span} testId={testId} row={index} />
               </Fragment>
             );
           })}
