@@ -73,7 +73,7 @@ export function leafOf(forest: FlatForest, node: number, columns: Float64Array[]
 }
 
 /** Numeric thresholds with NaN at categorical splits, so the hot loop needs no flag test (O(nodes), ~1 ms). */
-function numericCuts(forest: FlatForest): Float64Array {
+export function numericCuts(forest: FlatForest): Float64Array {
   const cut = forest.threshold.slice();
   for (let k = 0; k < cut.length; k++) if ((forest.flags[k] & CATEGORICAL_SPLIT) !== 0) cut[k] = NaN;
   return cut;
@@ -82,28 +82,34 @@ function numericCuts(forest: FlatForest): Float64Array {
 /** Rows scored per block: the block's row-major copy stays small (16384 × p doubles); each tree is walked once per block. */
 const PREDICT_BLOCK = 16384;
 
-/**
- * Mean of the trees' leaf values for every row. Block by block, tree by tree (a tree's nodes stay in
- * cache while the block walks it), on a row-major copy of the block (one load per split test instead
- * of two), with the split test inlined: this loop runs rows × trees × depth times.
- */
+/** Mean of the trees' leaf values for every row. */
 export function predictForest(forest: FlatForest, columns: Float64Array[], rows: number): Float64Array {
-  const out = new Float64Array(rows);
+  return predictRange(forest, numericCuts(forest), columns, 0, rows);
+}
+
+/**
+ * Mean of the trees' leaf values for rows `from` ≤ i < `to` (out[i − from]). Block by block, tree by
+ * tree (a tree's nodes stay in cache while the block walks it), on a row-major copy of the block (one
+ * load per split test instead of two), with the split test inlined: this loop runs rows × trees × depth
+ * times. Each row's sum runs over the trees in order whatever the range, so a page cut into ranges for
+ * several workers gets bit for bit the PDs of one pass.
+ */
+export function predictRange(forest: FlatForest, cut: Float64Array, columns: Float64Array[], from: number, to: number): Float64Array {
+  const out = new Float64Array(to - from);
   const { roots, value, left, feature } = forest;
-  const cut = numericCuts(forest);
   const trees = roots.length;
   const p = columns.length;
-  const block = new Float64Array(Math.min(rows, PREDICT_BLOCK) * p);
-  for (let from = 0; from < rows; from += PREDICT_BLOCK) {
-    const to = Math.min(rows, from + PREDICT_BLOCK);
+  const block = new Float64Array(Math.min(to - from, PREDICT_BLOCK) * p);
+  for (let start = from; start < to; start += PREDICT_BLOCK) {
+    const end = Math.min(to, start + PREDICT_BLOCK);
     for (let j = 0; j < p; j++) {
       const c = columns[j];
-      for (let i = from; i < to; i++) block[(i - from) * p + j] = c[i];
+      for (let i = start; i < end; i++) block[(i - start) * p + j] = c[i];
     }
     for (let t = 0; t < trees; t++) {
       const root = roots[t];
-      for (let i = from; i < to; i++) {
-        const base = (i - from) * p;
+      for (let i = start; i < end; i++) {
+        const base = (i - start) * p;
         let k = root;
         let l = left[k];
         while (l >= 0) {
@@ -113,12 +119,33 @@ export function predictForest(forest: FlatForest, columns: Float64Array[], rows:
           k = x <= c ? l : x > c ? l + 1 : goesLeft(forest, k, x) ? l : l + 1;
           l = left[k];
         }
-        out[i] += value[k];
+        out[i - from] += value[k];
       }
     }
   }
-  for (let i = 0; i < rows; i++) out[i] /= trees;
+  for (let i = 0; i < out.length; i++) out[i] /= trees;
   return out;
+}
+
+/**
+ * The same node arrays on SharedArrayBuffers: posted to any number of workers, every one reads this one
+ * copy (structured clone shares the memory instead of copying it).
+ */
+export function shareForest(forest: FlatForest): FlatForest {
+  const share = <T extends Int32Array | Float64Array | Float32Array | Uint8Array | Uint32Array>(a: T, make: (b: SharedArrayBuffer) => T): T => {
+    const out = make(new SharedArrayBuffer(a.byteLength));
+    out.set(a);
+    return out;
+  };
+  return {
+    roots: share(forest.roots, (b) => new Int32Array(b)),
+    feature: share(forest.feature, (b) => new Int32Array(b)),
+    threshold: share(forest.threshold, (b) => new Float64Array(b)),
+    left: share(forest.left, (b) => new Int32Array(b)),
+    value: share(forest.value, (b) => new Float32Array(b)),
+    flags: share(forest.flags, (b) => new Uint8Array(b)),
+    catSets: share(forest.catSets, (b) => new Uint32Array(b)),
+  };
 }
 
 /** One tree's prediction for every row. */

@@ -8,9 +8,11 @@ import { modelInputError } from '../encoding/errors';
 import { auc } from '../metrics';
 import { binTraining } from './binning';
 import { pathContributions, reasonCodes, type PathContributions, type ReasonCode } from './explain';
-import { flatten, predictForest, predictTree, type FlatForest } from './flat-forest';
+import { explainRows } from './explain-rows';
+import { flatten, numericCuts, predictForest, predictTree, type FlatForest } from './flat-forest';
 import type { GrownTree } from './grown-tree';
 import { growParams, resolveSettings, type ForestOptions, type ForestSettings } from './options';
+import { openPageScorer, type ForestScorer, type PageScorerOptions } from './page-scorer';
 import { permutationImportance, type PermutationImportance, type PermutationOptions } from './permutation';
 import { checkForestJSON, decodeNodes, encodeNodes, FOREST_MODEL_NAME, FOREST_MODEL_VERSION, type ForestJSON } from './serialize';
 import { drawBootstrap, treeSeed } from './seeding';
@@ -117,6 +119,40 @@ export class RandomForest {
     this.checkFeatures(data);
     if (!Number.isInteger(row) || row < 0 || row >= data.rows) throw modelInputError(`Row ${row} is outside the data (0..${data.rows - 1}).`, { row });
     return pathContributions(this.nodes, data.columns, row);
+  }
+
+  /**
+   * Path contributions of many loans at once (per feature, one value per row of `rows`), bit for bit
+   * what `contributions` gives each row, several times faster over many rows.
+   */
+  explainRows(data: Dataset, rows: ArrayLike<number>): Float64Array[] {
+    this.checkFeatures(data);
+    for (let k = 0; k < rows.length; k++) {
+      const r = rows[k];
+      if (!Number.isInteger(r) || r < 0 || r >= data.rows) throw modelInputError(`Row ${r} is outside the data (0..${data.rows - 1}).`, { row: r });
+    }
+    return explainRows(this.nodes, numericCuts(this.nodes), data.columns, rows);
+  }
+
+  /**
+   * Score a table page by page (PD, and reason codes for rows at or above a PD cutoff), in worker
+   * threads or the calling thread: see page-scorer.ts. Every page is checked against the forest's features.
+   */
+  openScorer(opts: PageScorerOptions): ForestScorer {
+    if (!Number.isInteger(opts.workers) || opts.workers < 0) {
+      throw modelInputError(`Scoring workers must be a whole number >= 0; got ${opts.workers}.`, { option: 'workers', value: opts.workers });
+    }
+    if (!Number.isInteger(opts.top) || opts.top < 1) throw modelInputError(`The number of reason codes must be a positive whole number, not ${opts.top}.`, { top: opts.top });
+    const scorer = openPageScorer(this.nodes, opts);
+    return {
+      workers: scorer.workers,
+      score: (page) => {
+        this.checkFeatures(page);
+        return scorer.score(page.columns, page.rows);
+      },
+      close: () => scorer.close(),
+      abort: (reason) => scorer.abort(reason),
+    };
   }
 
   /** Reason codes for one loan: the `top` features pushing its risk up the most. */

@@ -9,7 +9,7 @@ import type { GrownTree } from './grown-tree';
 import type { GrowParams } from './options';
 import { TreeGrower } from './tree-grower';
 import { leaseWorkers, returnWorkers } from './worker-pool';
-import type { WorkerReply, WorkerRequest } from './worker-protocol';
+import type { GrowReply, WorkerRequest } from './worker-protocol';
 
 export interface FitControl {
   /** Called after each finished tree. */
@@ -18,8 +18,8 @@ export interface FitControl {
   signal?: AbortSignal;
 }
 
-export function abortError(): Error {
-  const e = new Error('Random forest training was cancelled.');
+export function abortError(message = 'Random forest training was cancelled.'): Error {
+  const e = new Error(message);
   e.name = 'AbortError';
   return e;
 }
@@ -87,7 +87,7 @@ function growInWorkers(
     const onAbort = (): void => finish(abortError());
     const onFailure = (e: Error): void => finish(e);
     const onExit = (code: number): void => finish(new Error(`A random-forest worker stopped unexpectedly (exit code ${code}).`));
-    function onMessage(this: Worker, msg: WorkerReply): void {
+    function onMessage(this: Worker, msg: GrowReply): void {
       if (settled || msg.fit !== fit) return;
       if (msg.type === 'error') {
         const e = new Error(`Growing tree ${msg.index} failed: ${msg.message}`);

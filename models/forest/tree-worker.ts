@@ -1,25 +1,37 @@
 /**
- * Worker-thread entry: grows the trees it is asked for, one message per tree, and hands each back with
- * its buffers transferred. A worker serves many fits over its life (the pool keeps it warm); each fit
- * starts with an `init` carrying the shared binned data. Which worker grows which tree never matters:
- * a tree depends only on (seed, tree index).
+ * Worker-thread entry of the forest: grows trees for a fit, and scores row ranges for a scoring job.
+ * A worker serves many jobs over its life (the pool keeps it warm), one at a time.
+ *  - Fit: an `init` carries the shared binned data, then one `grow` per tree; each tree goes back with
+ *    its buffers transferred. Which worker grows which tree never matters: a tree depends only on
+ *    (seed, tree index).
+ *  - Scoring: a `load-forest` carries the shared node arrays once per job, then one `score` per row range
+ *    of a page; PDs and reason codes go back transferred. Which worker scores which range never matters:
+ *    every result is per row.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, type MessagePort } from 'node:worker_threads';
+import { numericCuts, type FlatForest } from './flat-forest';
 import { treeBuffers } from './grown-tree';
+import { scoreRows, type ScoringRules } from './score-rows';
 import { TreeGrower } from './tree-grower';
-import type { WorkerReply, WorkerRequest } from './worker-protocol';
+import type { GrowReply, GrowRequest, ScoreReply, ScoreRequest, WorkerRequest } from './worker-protocol';
 
-const port = parentPort;
-if (port === null) throw new Error('tree-worker must run in a worker thread.');
+function workerPort(): MessagePort {
+  if (parentPort === null) throw new Error('tree-worker must run in a worker thread.');
+  return parentPort;
+}
+
+const port = workerPort();
 
 let grower: TreeGrower | null = null;
 let fit = -1;
+let scoring: { job: number; forest: FlatForest; cut: Float64Array; rules: ScoringRules } | null = null;
 
-port.on('message', (msg: WorkerRequest) => {
-  if (msg.type === 'release') {
-    grower = null;
-    return;
-  }
+const errorText = (e: unknown): { message: string; stack: string } => {
+  const err = e instanceof Error ? e : new Error(String(e));
+  return { message: err.message, stack: err.stack ?? '' };
+};
+
+function grow(msg: GrowRequest): void {
   if (msg.type === 'init') {
     grower = new TreeGrower(msg.data, msg.y, msg.params);
     fit = msg.fit;
@@ -28,11 +40,38 @@ port.on('message', (msg: WorkerRequest) => {
   try {
     if (grower === null || msg.fit !== fit) throw new Error(`tree ${msg.tree} requested for fit ${msg.fit} before its data arrived`);
     const tree = grower.grow(msg.tree);
-    const reply: WorkerReply = { type: 'tree', fit: msg.fit, index: msg.tree, tree };
+    const reply: GrowReply = { type: 'tree', fit: msg.fit, index: msg.tree, tree };
     port.postMessage(reply, treeBuffers(tree));
   } catch (e) {
-    const err = e instanceof Error ? e : new Error(String(e));
-    const reply: WorkerReply = { type: 'error', fit: msg.fit, index: msg.tree, message: err.message, stack: err.stack ?? '' };
+    const reply: GrowReply = { type: 'error', fit: msg.fit, index: msg.tree, ...errorText(e) };
     port.postMessage(reply);
+  }
+}
+
+function score(msg: ScoreRequest): void {
+  if (msg.type === 'load-forest') {
+    // The cut array is this worker's own: computed once per job, not once per page.
+    scoring = { job: msg.job, forest: msg.forest, cut: numericCuts(msg.forest), rules: msg.rules };
+    return;
+  }
+  try {
+    if (scoring === null || msg.job !== scoring.job) throw new Error(`page ${msg.page} sent for scoring job ${msg.job} before its forest arrived`);
+    const out = scoreRows(scoring.forest, scoring.cut, msg.columns, msg.from, msg.to, scoring.rules);
+    const reply: ScoreReply = { type: 'scored', job: msg.job, page: msg.page, from: msg.from, ...out };
+    port.postMessage(reply, [out.pd.buffer as ArrayBuffer, out.codes.buffer as ArrayBuffer]);
+  } catch (e) {
+    const reply: ScoreReply = { type: 'score-error', job: msg.job, page: msg.page, ...errorText(e) };
+    port.postMessage(reply);
+  }
+}
+
+port.on('message', (msg: WorkerRequest) => {
+  if (msg.type === 'release') {
+    grower = null;
+    scoring = null;
+  } else if (msg.type === 'init' || msg.type === 'grow') {
+    grow(msg);
+  } else {
+    score(msg);
   }
 });

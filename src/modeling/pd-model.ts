@@ -8,7 +8,6 @@ import type { Dataset, FeatureSpec } from '../../models/dataset';
 import { RandomForest } from '../../models/forest';
 import { LogisticRegression, type LogisticModelJSON } from '../../models/logistic';
 import { reasonCodes } from '../../models/scorecard';
-import { ForestContributions } from './forest-contributions';
 
 export interface ReasonTable {
   top: number;
@@ -16,6 +15,49 @@ export interface ReasonTable {
   codes: Int32Array;
   /** Rows that had their reasons computed. */
   explained: number;
+}
+
+/** One page's scores: PD per row and its reason codes. */
+export interface ScoredPage extends ReasonTable {
+  pd: Float64Array;
+}
+
+export interface ScorerOptions {
+  /** Rows the whole job will score (a small job uses fewer threads). */
+  rows: number;
+  /** Reason codes for rows with PD ≥ cutoff (≤ 0: every row). */
+  cutoff: number;
+  /** Reason codes per row. */
+  top: number;
+  /** At most this many worker threads (forest only; 0 = the calling thread). Never changes a score. */
+  workers: number;
+  /** Cancelling the job stops the scoring threads at once. */
+  signal: AbortSignal;
+}
+
+/**
+ * A scoring job, page by page. `score` takes the page's arrays before it returns (the caller may reuse
+ * them at once) and may still be working when it does, so the caller can read the next page meanwhile;
+ * at most two pages are in flight (submit page k+1, then await page k).
+ */
+export interface PageScorer {
+  /** Worker threads scoring (0 = the calling thread). */
+  readonly workers: number;
+  score(page: Dataset): Promise<ScoredPage>;
+  /** After the last page came back. */
+  close(): void;
+  /** On failure or cancel: stop at once, dropping the pages in flight. */
+  abort(): void;
+}
+
+/** A scorer that does each page in the calling thread before `score` returns. */
+function inThreadScorer(scorePage: (page: Dataset) => ScoredPage): PageScorer {
+  return {
+    workers: 0,
+    score: (page) => Promise.resolve(scorePage(page)),
+    close: () => undefined,
+    abort: () => undefined,
+  };
 }
 
 export interface PdModel {
@@ -32,6 +74,8 @@ export interface PdModel {
    * population later), given the in-sample training PDs of a freshly fitted model.
    */
   developmentPd(trainPd: Float64Array): Float64Array;
+  /** Score a table page by page (same PDs and reasons as predict + reasons, page for page). */
+  openScorer(opts: ScorerOptions): PageScorer;
   toJSON(): unknown;
 }
 
@@ -55,6 +99,14 @@ export class LogisticPdModel implements PdModel {
     return { top, codes: table.codes, explained: data.rows };
   }
 
+  /** Already fast (one multiply-add per row and term): scored in the calling thread. */
+  openScorer(opts: ScorerOptions): PageScorer {
+    return inThreadScorer((page) => {
+      const pd = this.predict(page);
+      return { pd, ...this.reasons(page, pd, opts.cutoff, opts.top) };
+    });
+  }
+
   /** A logistic model's in-sample PDs are honest: they are the development distribution. */
   developmentPd(trainPd: Float64Array): Float64Array {
     return trainPd;
@@ -69,7 +121,6 @@ export class ForestPdModel implements PdModel {
   readonly kind = 'forest';
   readonly reasonNames: string[];
   readonly requiresComplete: string[] = [];
-  private explainer: ForestContributions | null = null;
   constructor(readonly model: RandomForest) {
     this.reasonNames = model.features.map((f) => f.name);
   }
@@ -80,17 +131,36 @@ export class ForestPdModel implements PdModel {
 
   /**
    * Saabas path contributions walk every tree once more per explained row, about as costly as the
-   * prediction itself even when computed in blocks (forest-contributions.ts), so only rows at or above
+   * prediction itself even when computed in blocks (models/forest/explain-rows.ts), so only rows at or above
    * `cutoff` are explained: the risky loans a collector or a decline letter needs reasons for.
    */
   reasons(data: Dataset, pd: Float64Array, cutoff: number, top: number): ReasonTable {
     const picked: number[] = [];
     for (let i = 0; i < data.rows; i++) if (pd[i] >= cutoff) picked.push(i);
-    this.explainer ??= new ForestContributions(this.model);
-    const ranked = reasonCodes({ features: this.reasonNames, columns: this.explainer.of(data, picked) }, top);
+    const ranked = reasonCodes({ features: this.reasonNames, columns: this.model.explainRows(data, picked) }, top);
     const codes = new Int32Array(data.rows * top).fill(-1);
     picked.forEach((row, k) => codes.set(ranked.codes.subarray(k * top, (k + 1) * top), row * top));
     return { top, codes, explained: picked.length };
+  }
+
+  /**
+   * The slow part of scoring with a forest (tree walks for the PD and the reasons), split by row ranges
+   * across warm worker threads; the same PDs and reason codes as predict + reasons, bit for bit.
+   */
+  openScorer(opts: ScorerOptions): PageScorer {
+    const { rows, cutoff, top, workers, signal } = opts;
+    const scorer = this.model.openScorer({ rows, cutoff, top, workers, signal });
+    return {
+      workers: scorer.workers,
+      score: (page) => {
+        const scored = scorer.score(page).then((r) => ({ top, ...r }));
+        // Rejected while the caller reads the next page (cancel, crash), it is dropped, not unhandled.
+        scored.catch(() => undefined);
+        return scored;
+      },
+      close: () => scorer.close(),
+      abort: () => scorer.abort(),
+    };
   }
 
   /**

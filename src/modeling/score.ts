@@ -3,10 +3,12 @@
  * writing id, PD, score, grade and reason_1..reason_3 to a new table in one transaction.
  *
  * A million rows in seconds: features are streamed in batches straight from DuckDB chunks into typed
- * arrays, predicted in batches, and PDs plus reason indexes go back through the appender as data
- * chunks; ids, score points, grades and reason names are then one set-based SQL statement joined to
- * the source table by position (checked by rowid), so id values (of any type) never travel through JavaScript.
+ * arrays, predicted in batches (a forest's on the warm worker pool, while the next batch is read), and
+ * PDs plus reason indexes go back through the appender as data chunks; ids, score points, grades and
+ * reason names are then one set-based SQL statement joined to the source table by position (checked by
+ * rowid), so id values (of any type) never travel through JavaScript.
  */
+import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { listValue, type DuckDBConnection } from '@duckdb/node-api';
 import type { ScoreArgs, ScoreResult } from '../api/models';
@@ -17,8 +19,8 @@ import { psi } from '../../models/metrics';
 import { findRelation, validateTableName } from '../workspace/names';
 import { allRows, INTERNAL_PREFIX, q, type Workspace } from '../workspace/workspace';
 import { isIdLike } from './features';
-import { describeTable, findColumn, NUMERIC_TYPE, streamDataset, type TableColumns } from './frame';
-import { loadPdModel, type PdModel } from './pd-model';
+import { describeTable, findColumn, NUMERIC_TYPE, streamDataset, type FrameBatch, type TableColumns } from './frame';
+import { loadPdModel, type PageScorer, type PdModel, type ScoredPage, type ScorerOptions } from './pd-model';
 import { readModel, type StoredModel } from './registry';
 import { REASON_COUNT, ScoreStage, STAGE_TABLE } from './score-stage';
 import { GRADE_BANDS, scoreAndGradeSql } from './scorecard';
@@ -115,9 +117,68 @@ function checkArgs(args: ScoreArgs): void {
   }
 }
 
-/** `pageRows` is for tests that need many pages from a small table; the default suits every real table. */
-export async function scoreTable(ws: Workspace, args: ScoreArgs, ctx: JobContext, pageRows = SCORE_BATCH_ROWS): Promise<ScoreResult> {
+/**
+ * Pages from DuckDB through the model's scorer into the stage, one page behind: page k is handed to the
+ * scorer before page k−1 is written to the stage, so while the forest's workers score page k this
+ * thread writes page k−1 and reads page k+1.
+ */
+class ScorePipeline {
+  private scorer: PageScorer | null = null;
+  private pending: { scored: Promise<ScoredPage>; rowIds: Float64Array; offset: number } | null = null;
+  /** Every row's PD, in table order (for the mean and the PSI). */
+  pds = new Float64Array(0);
+  explained = 0;
+
+  constructor(
+    private readonly model: PdModel,
+    private readonly stage: ScoreStage,
+    private readonly opts: Omit<ScorerOptions, 'rows'>,
+  ) {}
+
+  async page({ dataset, extra, offset, total }: FrameBatch): Promise<void> {
+    if (this.scorer === null) {
+      this.scorer = this.model.openScorer({ ...this.opts, rows: total });
+      this.pds = new Float64Array(total);
+    }
+    // The frame reuses its arrays for the next page: the scorer copies the features before returning, the rowids are copied here.
+    const next = { scored: this.scorer.score(dataset), rowIds: extra.row_id.slice(), offset };
+    await this.land();
+    this.pending = next;
+  }
+
+  /** After the last page: write it, and give the scoring threads back. */
+  async finish(): Promise<void> {
+    await this.land();
+    this.scorer?.close();
+  }
+
+  /** On failure or cancel: stop the scoring threads at once (the transaction rolls the stage back). */
+  abort(): void {
+    this.scorer?.abort();
+  }
+
+  private async land(): Promise<void> {
+    const page = this.pending;
+    if (page === null) return;
+    this.pending = null;
+    const s = await page.scored;
+    this.stage.append(page.rowIds, s.pd, s.codes, s.top);
+    this.pds.set(s.pd, page.offset);
+    this.explained += s.explained;
+  }
+}
+
+export interface ScoreTuning {
+  /** Rows per page; small pages let tests get many pages from a small table. The default suits every real table. */
+  pageRows?: number;
+  /** At most this many threads score a forest (default: one per core); 0 = the calling thread. Never changes a score. */
+  workers?: number;
+}
+
+export async function scoreTable(ws: Workspace, args: ScoreArgs, ctx: JobContext, tuning: ScoreTuning = {}): Promise<ScoreResult> {
   checkArgs(args);
+  const pageRows = tuning.pageRows ?? SCORE_BATCH_ROWS;
+  const workers = tuning.workers ?? availableParallelism();
   const started = performance.now();
   const stored = await ws.withConnection((c) => readModel(c, args.id), ctx);
   const model = loadPdModel(stored.summary.kind, JSON.parse(stored.modelJson));
@@ -135,26 +196,17 @@ export async function scoreTable(ws: Workspace, args: ScoreArgs, ctx: JobContext
     const { output, existing } = await prepareOutput(c, t, args);
 
     const stage = await ScoreStage.create(c);
-    let pds = new Float64Array(0);
-    let explained = 0;
+    const pipeline = new ScorePipeline(model, stage, { cutoff: reasonCutoff, top: REASON_COUNT, workers, signal: ctx.signal });
     let rows: number;
     try {
-      rows = await streamDataset(
-        c,
-        t.table,
-        specs,
-        pageRows,
-        ({ dataset, extra, offset, total }) => {
-          if (pds.length !== total) pds = new Float64Array(total);
-          const pd = model.predict(dataset);
-          const reasons = model.reasons(dataset, pd, reasonCutoff, REASON_COUNT);
-          stage.append(extra.row_id, pd, reasons.codes, reasons.top);
-          pds.set(pd, offset);
-          explained += reasons.explained;
-        },
-        { ctx, extra: [{ name: 'row_id', sql: 'rowid' }], progressMessage: 'Scoring rows' },
-      );
+      rows = await streamDataset(c, t.table, specs, pageRows, (batch) => pipeline.page(batch), {
+        ctx,
+        extra: [{ name: 'row_id', sql: 'rowid' }],
+        progressMessage: 'Scoring rows',
+      });
+      await pipeline.finish();
     } catch (e) {
+      pipeline.abort();
       stage.abandon();
       throw e;
     }
@@ -171,6 +223,7 @@ export async function scoreTable(ws: Workspace, args: ScoreArgs, ctx: JobContext
       c,
       `SELECT grade, count(*) AS n, avg(pd) AS mean_pd FROM ${q(output)} GROUP BY grade`,
     );
+    const { pds, explained } = pipeline;
     let pdSum = 0;
     for (let i = 0; i < pds.length; i++) pdSum += pds[i];
     return {

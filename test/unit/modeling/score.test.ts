@@ -100,7 +100,7 @@ describe('scoring a table with a logistic model', () => {
 
   it('scores page by page exactly as in one go (pages of 997 rows over a table with holes)', async () => {
     const ctx: JobContext = { jobId: 'pages', signal: new AbortController().signal, progress: () => undefined, throwIfCancelled: () => undefined };
-    const paged = await scoreTable(engine.workspace, { id: logistic.model.id, table: 'uci_holes', output: 'paged_scores' }, ctx, 997);
+    const paged = await scoreTable(engine.workspace, { id: logistic.model.id, table: 'uci_holes', output: 'paged_scores' }, ctx, { pageRows: 997 });
     const [{ differ, n }] = await engine.workspace.all<{ differ: number; n: number }>(
       `SELECT count(*) FILTER (WHERE a.pd <> b.pd OR a.reason_1 IS DISTINCT FROM b.reason_1 OR a.grade <> b.grade) AS differ, count(*) AS n
          FROM paged_scores a JOIN uci_holes_scores b USING (ID)`,
