@@ -1,7 +1,11 @@
 import type { Handler } from './handler';
 
 export interface SampleArgs {
-  /** Number of loans (default 50,000). */
+  /**
+   * Number of loans on book at some snapshot of the window (default 50,000). Loans that left the book
+   * before the first snapshot are simulated (so arrears and workouts are in steady state from the first
+   * month) but not published, so loan ids have gaps.
+   */
   loans?: number;
   /** Monthly snapshots (default 24). */
   months?: number;

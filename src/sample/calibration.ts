@@ -15,16 +15,6 @@ export const DEFAULT_LAST_SNAPSHOT = '2026-10-31';
 /** Accepted sizes. Two months is the least a month-on-month panel needs; ten years the most that stays practical. */
 export const LIMITS = { minLoans: 1, maxLoans: 5_000_000, minMonths: 2, maxMonths: 120 } as const;
 
-/**
- * Months simulated before the first snapshot, so the first snapshot already holds a realistic stock
- * of delinquent loans (and collection cases in late buckets). Six is the largest value that keeps
- * every charge-off inside the window: an episode needs at least six months to reach 180 DPD, so
- * one starting in the burn-in charges off (or, for a term loan, enters workout) at month 0 at the
- * earliest and no loan vanishes unseen. The price: the workout stock (doubtful, loss) starts empty
- * at the first snapshot and builds up over the window's first year.
- */
-export const BURN_IN_MONTHS = 6;
-
 /** Oldest origination in the book (months before the first snapshot): long mortgages. */
 export const MAX_SEASONING_MONTHS = 96;
 
@@ -203,6 +193,32 @@ export const WORKOUT_MONTHS = {
   small_business: [6, 24],
   consumer: [3, 15],
 } as const;
+
+/**
+ * Months from a first missed payment until the loan rolls past 180 DPD, at the most: six stages of
+ * one to four months each could take 24, but stays are rare (`STAGES`), so the roll takes 6 months
+ * in 44% of episodes, 9 or fewer in 98% and more than 12 in 0.016%.
+ */
+export const ROLL_PAST_180_MONTHS = 12;
+
+/**
+ * How long a loan of `product` can stay on book after its first missed payment: the roll past 180
+ * DPD plus the longest workout (cards are charged off then). Two things follow from it:
+ * - episodes are simulated from this many months before the first snapshot (the burn-in), so the
+ *   first snapshot already holds every loan in arrears or in workout then, with its true days past
+ *   due: the steady-state stock, not one built up over the window's first years;
+ * - term loans that matured up to this many months before the window are simulated too (see
+ *   `preWindowCohorts`): those still in arrears or workout at the first snapshot are on book then.
+ * Loans whose whole life, or whose charge-off, write-off or sale, falls before the first snapshot
+ * have no panel rows and are not published, as in a bank's extract of the loans on book.
+ */
+export function arrearsHorizonMonths(product: string): number {
+  const workout = WORKOUT_MONTHS[product as keyof typeof WORKOUT_MONTHS];
+  return ROLL_PAST_180_MONTHS + (workout ? workout[1] : 0);
+}
+
+/** The longest burn-in, a mortgage's (12 months to roll past 180, up to 36 in workout): the onset's macro lists start there. */
+export const BURN_IN_MONTHS = Math.max(...PRODUCT_MIX.map(([product]) => arrearsHorizonMonths(product)));
 
 /**
  * While in workout nothing new falls due (the loan has been called in), so the balance is frozen at

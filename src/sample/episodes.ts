@@ -27,6 +27,7 @@ import {
   BURN_IN_MONTHS,
   FORECLOSURE,
   MAX_MONTHS_IN_STAGE,
+  PRODUCT_MIX,
   REDEFAULT_EFFECT,
   RESTRUCTURE_FROM_STAGE,
   RESTRUCTURE_SHARE,
@@ -36,6 +37,7 @@ import {
   STAGES,
   WORKOUT_MONTHS,
   armCureEffect,
+  arrearsHorizonMonths,
 } from './calibration';
 import { drawHash, geometric, lit, logistic, uniform } from './draws';
 import { MACRO_TEMP, macroListsSql } from './macro';
@@ -63,18 +65,21 @@ function onsetLogit(t: string): string {
 /**
  * `_sample_onset`: per loan, the months in which it would fall behind at the re-default bar, and
  * the subset that also pass the first-episode bar (same uniform, lower hazard). Months run from
- * the first instalment (or the burn-in start) to the contractual maturity or the last snapshot.
+ * the first instalment (or the start of the product's burn-in) to the contractual maturity or the
+ * last snapshot. The burn-in is `arrearsHorizonMonths`: an episode that started earlier is over
+ * before the window opens, and would matter only as an earlier episode (the re-default bar).
  * (A restructured loan keeps its original horizon for new episodes: a simplification that touches
  * only the few loans restructured shortly before maturity.)
  * Parameters: $months.
  */
 export function onsetTempSql(loans: string): string {
   const u = uniform('onset', ['t']);
+  const burnIn = `CASE product ${PRODUCT_MIX.map(([p]) => `WHEN ${lit(p)} THEN ${arrearsHorizonMonths(p)}`).join(' ')} END`;
   return `
 CREATE TEMP TABLE ${ONSET_TEMP} AS
 WITH candidates AS (
   SELECT l.*, m.*,
-         list_filter(range(greatest(origination + 1, -${BURN_IN_MONTHS}),
+         list_filter(range(greatest(origination + 1, -${burnIn}),
                            least(coalesce(origination + term_months, $months - 1), $months - 1) + 1),
                      lambda t: ${u} < ${logistic(`${onsetLogit('t')} + ${REDEFAULT_EFFECT}`)}) AS redefault_onsets
   FROM ${loans} l, ${macroListsSql(BURN_IN_MONTHS)} m
@@ -85,7 +90,11 @@ SELECT loan_no,
 FROM candidates`;
 }
 
-/** `_sample_state`: what the next pass needs to know about each loan. */
+/**
+ * `_sample_state`: what the next pass needs to know about each loan. A candidate that reached its
+ * maturity before the window without ever falling behind cannot be on book in it: it is left out
+ * here, and so of every later phase (most pre-window candidates, `population.ts`).
+ */
 export function stateInitSql(loans: string): string {
   return `
 CREATE TEMP TABLE ${STATE_TEMP} AS
@@ -94,7 +103,8 @@ SELECT loan_no,
        true AS may_continue,              -- false after a charge-off or workout, or once no episode starts
        prepayment_month,                  -- voided if the loan is delinquent at that month
        false AS restructured
-FROM ${loans}`;
+FROM ${loans} JOIN ${ONSET_TEMP} USING (loan_no)
+WHERE NOT is_term OR origination + term_months >= 0 OR len(redefault_onsets) > 0`;
 }
 
 export function episodeTableSql(): string {

@@ -1,8 +1,9 @@
 /**
  * `generatePortfolio`: builds the five sample tables entirely in DuckDB SQL and publishes them in
  * one transaction, the staging-then-swap pattern of imports:
- * 1. macro path and loans (staging tables) -> onset months -> episodes (three passes) -> life
- *    (temporary tables) -> the monthly panel (in chunks of loans, so progress and cancellation stay
+ * 1. macro path and candidate loans (staging tables) -> onset months -> episodes (three passes) ->
+ *    life (temporary tables), which picks the loans to publish: those on book in the window
+ *    (`population.ts`) -> the monthly panel (in chunks of loans, so progress and cancellation stay
  *    responsive) -> collections -> outcomes (staging tables);
  * 2. one transaction drops the old sample tables (with `replace`), renames the staging tables and
  *    records them in the catalog.
@@ -24,7 +25,7 @@ import {
   stateAdvanceSql,
   stateInitSql,
 } from './episodes';
-import { lifeTempSql } from './life';
+import { lifeTempSql, panelPartsSql, unpublishedLivesDeleteSql, unpublishedLoansDeleteSql } from './life';
 import { loanNumbersSql, loansStagingSql } from './loans';
 import { macroInsertSql, macroRateSetSql, macroTempSql } from './macro';
 import { outcomesInsertSql } from './outcomes';
@@ -63,6 +64,8 @@ export async function generatePortfolio(ws: Workspace, args: SampleArgs, ctx: Jo
     months: plan.months,
     first_month: plan.firstMonth,
     new_share: plan.newShare,
+    candidates: plan.candidates,
+    pre_window_share: plan.preWindowShare,
   };
   // Staging names are unique per run, hidden by the internal prefix, and renamed when published.
   const token = randomUUID().replaceAll('-', '').slice(0, 12);
@@ -70,7 +73,7 @@ export async function generatePortfolio(ws: Workspace, args: SampleArgs, ctx: Jo
   const targets = Object.fromEntries(SAMPLE_TABLES.map((t) => [t, q(staging[t])])) as SampleTargets;
   const chunks = Math.ceil(plan.loans / PANEL_CHUNK_LOANS);
   // Units: the check, one per phase statement below, one per panel chunk, the publication.
-  const total = 8 + EPISODE_PASSES + chunks;
+  const total = 9 + EPISODE_PASSES + chunks;
   let done = 0;
 
   const tables = await ws.withConnection(async (c) => {
@@ -107,12 +110,16 @@ export async function generatePortfolio(ws: Workspace, args: SampleArgs, ctx: Jo
         await c.run(stateAdvanceSql(k));
       }
       await step('Repayment schedules and exits', lifeTempSql(targets.loans));
-      for (let i = 0; i < chunks; i++) {
-        const from = i * PANEL_CHUNK_LOANS + 1;
-        const to = Math.min(plan.loans, (i + 1) * PANEL_CHUNK_LOANS);
-        const label = `Monthly panel: loans ${from.toLocaleString('en')}-${to.toLocaleString('en')} of ${plan.loans.toLocaleString('en')}`;
-        await step(label, panelInsertSql(targets.loan_performance), { from, to });
+      await step('Loans on book in the window', unpublishedLivesDeleteSql());
+      await c.run(unpublishedLoansDeleteSql(targets.loans));
+      const parts = await allRows<{ first_loan: number; last_loan: number; loans: number }>(c, panelPartsSql(), [PANEL_CHUNK_LOANS]);
+      let built = 0;
+      for (const part of parts) {
+        const label = `Monthly panel: loans ${(built + 1).toLocaleString('en')}-${(built + part.loans).toLocaleString('en')} of ${plan.loans.toLocaleString('en')}`;
+        await step(label, panelInsertSql(targets.loan_performance), { from: part.first_loan, to: part.last_loan });
+        built += part.loans;
       }
+      done += chunks - parts.length; // only if fewer loans than asked were on book in the window
       await step('Collection cases', collectionsInsertSql(targets));
       await step('Modelling base (12-month default flag)', outcomesInsertSql(targets));
 
@@ -149,7 +156,8 @@ export async function generatePortfolio(ws: Workspace, args: SampleArgs, ctx: Jo
   ctx.progress(total, total, 'Sample portfolio ready');
   return {
     seed: plan.seed,
-    loans: plan.loans,
+    // As asked, unless (never seen) fewer candidates than that were on book in the window.
+    loans: tables.find((t) => t.name === 'loans')?.rows ?? 0,
     months: plan.months,
     tables,
     elapsedMs: Date.now() - started,

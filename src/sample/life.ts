@@ -1,7 +1,8 @@
 /**
  * `_sample_life`: one row per loan with everything the monthly panel needs besides the episodes:
- * the repayment schedule in force (original or restructured), the workout of a non-performing
- * term loan, and when and how the loan leaves the book.
+ * the repayment schedule in force (original or restructured), the workout of a non-performing term
+ * loan, and when and how the loan leaves the book. Built for every candidate still in the running,
+ * then cut down to the published loans.
  */
 import { q } from '../workspace/workspace';
 import { annuityBalance } from './annuity';
@@ -87,8 +88,37 @@ SELECT loan_no, ${PANEL_LOAN_COLUMNS.join(', ')}, ${episodes},
        greatest(origination, 0) AS first_month,
        -- NULL when the loan is still on book at the last snapshot.
        nullif(least(least(writeoff_month, sale_month, prepaid_month, maturity_month), $months), $months) AS left_month,
+       -- Before first_month if the loan left the book before the window: it has no panel row.
        least(writeoff_month, sale_month, prepaid_month, maturity_month, $months - 1) AS exit_month
 FROM sold
 -- The joins above scramble rows; in loan order, the panel comes out loan by loan, month by month.
 ORDER BY loan_no`;
+}
+
+/**
+ * Keeps the published loans in `_sample_life`: the first $loans candidates on book at some snapshot.
+ * The others left the book before the window (they have no panel row) or are spare. Parameters: $loans.
+ */
+export function unpublishedLivesDeleteSql(): string {
+  return `
+DELETE FROM ${LIFE_TEMP}
+WHERE exit_month < first_month
+   OR loan_no > (SELECT max(loan_no) FROM (
+        SELECT loan_no FROM ${LIFE_TEMP} WHERE exit_month >= first_month ORDER BY loan_no LIMIT $loans))`;
+}
+
+/** Removes the candidates that are not published (after `unpublishedLivesDeleteSql`) from the staging loans table. */
+export function unpublishedLoansDeleteSql(loans: string): string {
+  return `DELETE FROM ${loans} WHERE loan_no NOT IN (SELECT loan_no FROM ${LIFE_TEMP})`;
+}
+
+/**
+ * The published loans as ranges of consecutive loan numbers, $1 loans each (the last one fewer):
+ * the panel is built one range at a time. Parameters: $1.
+ */
+export function panelPartsSql(): string {
+  return `
+SELECT min(loan_no) AS first_loan, max(loan_no) AS last_loan, count(*) AS loans
+FROM (SELECT loan_no, (row_number() OVER (ORDER BY loan_no) - 1) // $1 AS part FROM ${LIFE_TEMP})
+GROUP BY part ORDER BY part`;
 }

@@ -1,11 +1,12 @@
 /**
- * Loans at origination, written once into the staging `loans` table: the user-visible attributes
- * (the schema's columns, in order) followed by the hidden truth the later phases read (onset risk,
- * cyclical sensitivity, due day...). The hidden columns are dropped before the table is published,
- * which costs nothing in DuckDB, where copying a million wide rows would.
+ * Loans at origination, written once into the staging `loans` table: every candidate of
+ * `population.ts`, with the user-visible attributes (the schema's columns, in order) followed by
+ * the hidden truth the later phases read (onset risk, cyclical sensitivity, due day...). The
+ * candidates never on book in the window are deleted and the hidden columns dropped before the
+ * table is published, which costs little in DuckDB, where copying a million wide rows would not.
  *
  * Month indices: t = 0 is the first snapshot month, `origination` is the month a loan was written
- * (negative for loans already on book when the window opens).
+ * (negative for loans written before the window opens).
  */
 import { q } from '../workspace/workspace';
 import { annuityPayment, annuityPrincipal } from './annuity';
@@ -44,6 +45,7 @@ import {
 } from './calibration';
 import { clamp, lit, lookup, normal, pick, pickText, uniform } from './draws';
 import { MACRO_TEMP } from './macro';
+import { preWindowCohorts, type PreWindowCohorts } from './population';
 import { sampleColumns } from './schema';
 
 const LOAN_NUMBERS_TEMP = q('_sample_loan_numbers');
@@ -75,17 +77,26 @@ const VISIBLE_EXPRESSIONS: Readonly<Record<string, string>> = {
 };
 
 /**
- * `_sample_loan_numbers`: 1..N as a table. DuckDB's range() is a single-threaded source, and the
- * attribute query on top of it is heavy; scanning a table instead runs it on every core.
- * Parameters: $loans.
+ * `_sample_loan_numbers`: the candidates 1..C as a table. DuckDB's range() is a single-threaded
+ * source, and the attribute query on top of it is heavy; scanning a table instead runs it on every core.
+ * Parameters: $candidates.
  */
 export function loanNumbersSql(): string {
-  return `CREATE TEMP TABLE ${LOAN_NUMBERS_TEMP} AS SELECT range AS loan_no FROM range(1, $loans + 1)`;
+  return `CREATE TEMP TABLE ${LOAN_NUMBERS_TEMP} AS SELECT range AS loan_no FROM range(1, $candidates + 1)`;
 }
 
-/** Creates the staging loans table `target` (needs `loanNumbersSql`). Parameters: $seed, $months, $new_share. */
+/**
+ * Creates the staging loans table `target` with every candidate (needs `loanNumbersSql`); those
+ * never on book in the window are deleted once their lives are known (`unpublishedLoansDeleteSql`).
+ * Parameters: $seed, $months, $new_share, $pre_window_share.
+ */
 export function loansStagingSql(target: string): string {
   const employmentShares = EMPLOYMENT.filter(([, share]) => share > 0).map(([n, share]) => [n, share] as const);
+  const cohorts = preWindowCohorts();
+  // One uniform picks the cohort (product and term together); each field is read from the same pick.
+  const cohortNo = pick('u_product', cohorts.map((c, i) => [String(i + 1), c.weight] as const));
+  const preWindowField = (field: (c: PreWindowCohorts) => string) => `[${cohorts.map(field).join(', ')}][${cohortNo}]`;
+  const preWindow = cohorts.length > 0 ? `${uniform('pre_window')} < $pre_window_share` : 'false';
   const visible = sampleColumns('loans')
     .map(([name, type]) => `(${VISIBLE_EXPRESSIONS[name] ?? name})::${type} AS ${name}`)
     .join(',\n       ');
@@ -96,20 +107,31 @@ WITH base AS (
   FROM ${LOAN_NUMBERS_TEMP} n
 ), drawn AS (
   SELECT loan_no, key, branch_key,
-         ${pickText(uniform('product'), PRODUCT_MIX)} AS product,
+         ${preWindow} AS pre_window,
+         ${uniform('product')} AS u_product,
          ${pickText(uniform('region'), REGIONS.map(([r, share]) => [r, share] as const))} AS region,
          1 + floor(${uniform('branch')} * ${BRANCHES_PER_REGION})::INTEGER AS branch_no,
          ${clamp(`round(41 + 10 * ${normal('age')})`, 21, 75)}::INTEGER AS age,
-         ${uniform('vintage')} < $new_share AS written_in_window,
+         ${uniform('vintage')} AS u_vintage,
          ${uniform('origination')} AS u_origination,
          ${uniform('term')} AS u_term,
          ${normal('score')} AS z_score
   FROM base
+), chosen AS (
+  -- A pre-window loan's product and term come from its cohort, drawn by volume; any other loan's
+  -- from the product mix and the product's term mix.
+  SELECT *, NOT pre_window AND u_vintage < $new_share AS written_in_window,
+         CASE WHEN pre_window THEN ${preWindowField((c) => lit(c.product))} ELSE ${pickText('u_product', PRODUCT_MIX)} END AS product
+  FROM drawn
 ), termed AS (
-  SELECT *, ${termSql('u_term')}::INTEGER AS term_months FROM drawn
+  SELECT *,
+         (CASE WHEN pre_window THEN ${preWindowField((c) => String(c.term))} ELSE ${termSql('u_term')} END)::INTEGER AS term_months
+  FROM chosen
 ), dated AS (
   SELECT *,
          (CASE WHEN written_in_window THEN floor(u_origination * $months)
+               -- Maturity (origination + term) from cohorts - 1 months before the window to its first month.
+               WHEN pre_window THEN -term_months - floor(u_origination * ${preWindowField((c) => String(c.cohorts))})
                ELSE -1 - floor(u_origination * coalesce(least(term_months - 1, ${MAX_SEASONING_MONTHS}), ${CARD_MAX_AGE_MONTHS}))
           END)::INTEGER AS origination
   FROM termed

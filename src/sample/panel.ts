@@ -20,7 +20,7 @@
  *   foreclosure sale (the recovery in paid_amount, balance 0), or the last snapshot.
  */
 import { annuityBalanceFast, annuityPayment, annuityPaymentFast } from './annuity';
-import { ARMS, BURN_IN_MONTHS, STAGES, WORKOUT_RECOVERY, armPartialPayment } from './calibration';
+import { ARMS, STAGES, WORKOUT_RECOVERY, armPartialPayment } from './calibration';
 import { clamp, lit, uniform } from './draws';
 import { EPISODE_PASSES, stageEnd } from './episodes';
 import { LIFE_TEMP } from './life';
@@ -62,14 +62,14 @@ function partialPaymentBoost(): string {
   return `CASE WHEN has_case AND stage >= open_stage THEN CASE arm ${perArm} ELSE 0 END ELSE 0 END`;
 }
 
-/** Inserts the rows of loans $from..$to into `target`. Parameters: $from, $to. */
+/** Inserts the rows of loans $from..$to (loan numbers) into `target`. Parameters: $from, $to. */
 export function panelInsertSql(target: string): string {
   const passes = Array.from({ length: EPISODE_PASSES }, (_, i) => `episode_${i + 1}`);
   // Episodes are disjoint, and a month whose previous month is in an episode is in it too (the cure
   // month closes the episode), so the episode covering t also gives the stage at t - 1.
   const active = passes.map((ep) => `WHEN t BETWEEN ${ep}.start_month AND ${ep}.end_month THEN ${ep}`).join(' ');
   const nextStart = passes.map((ep) => `WHEN t < ${ep}.start_month THEN ${ep}.start_month`).join(' ');
-  const at = `t + ${BURN_IN_MONTHS + 1}`;
+  const at = 't + 1'; // list position of month t: the panel's lists start at the first snapshot
   const balanceAfter = (paid: string) => annuityBalanceFast('schedule_principal', 'growth', 'schedule_growth', paid);
   // Floating loans: the principal left when the benchmark last moved, re-amortised at today's rate.
   const atReset = balanceAfter('least(reset_no - 1, schedule_term)');
@@ -83,7 +83,7 @@ WITH months AS (
          m.snapshot_dates[${at}] AS snapshot_date,
          m.benchmark_set_months[${at}] AS benchmark_set_month,
          CASE WHEN mo.is_floating THEN m.benchmarks[${at}] + mo.margin ELSE mo.rate END AS current_rate
-  FROM months mo, ${macroListsSql(BURN_IN_MONTHS)} m
+  FROM months mo, ${macroListsSql(0)} m
 ), staged AS (
   SELECT *, active.has_case, active.open_stage, active.arm,
          ${stageAt('t - active.start_month')} AS stage,

@@ -4,6 +4,7 @@
 import { badInput } from '../api/errors';
 import type { SampleArgs } from '../api/sample';
 import { DEFAULT_LAST_SNAPSHOT, DEFAULT_LOANS, DEFAULT_MONTHS, DEFAULT_SEED, LIMITS } from './calibration';
+import { candidateCount, preWindowShare } from './population';
 
 export interface SamplePlan {
   loans: number;
@@ -15,8 +16,12 @@ export interface SamplePlan {
   /** First and last month-ends, ISO dates. */
   firstSnapshot: string;
   lastSnapshot: string;
-  /** Share of loans written inside the window; the rest were already on book when it opens. */
+  /** Share of the book's loans written inside the window; the rest were already on book when it opens. */
   newShare: number;
+  /** Loans simulated, of which the first `loans` on book in the window are published (`population.ts`). */
+  candidates: number;
+  /** Share of the candidates that matured shortly before the window. */
+  preWindowShare: number;
 }
 
 /** Months of older originations weighed against the window: 24 months -> 40% of loans are new. */
@@ -59,6 +64,7 @@ export function planSample(args: SampleArgs = {}): SamplePlan {
       value: last,
     });
   }
+  const newShare = months / (months + SEASONED_BOOK_MONTHS);
   const lastEnd = monthEnd(year, month - 1, 0);
   const firstEnd = monthEnd(year, month - 1, -(months - 1));
   return {
@@ -69,6 +75,8 @@ export function planSample(args: SampleArgs = {}): SamplePlan {
     firstMonth: `${iso(firstEnd).slice(0, 7)}-01`,
     firstSnapshot: iso(firstEnd),
     lastSnapshot: iso(lastEnd),
-    newShare: months / (months + SEASONED_BOOK_MONTHS),
+    newShare,
+    candidates: candidateCount(loans, newShare),
+    preWindowShare: preWindowShare(newShare),
   };
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { VigilError } from '../../../src/api/errors';
+import { MAX_SEASONING_MONTHS, arrearsHorizonMonths } from '../../../src/sample/calibration';
 import { planSample } from '../../../src/sample/plan';
+import { preWindowCohorts } from '../../../src/sample/population';
 
 function badInputOf(fn: () => unknown): VigilError {
   try {
@@ -45,5 +47,31 @@ describe('planSample', () => {
       expect(e.kind).toBe('bad_input');
       expect(e.details?.field).toBe(field);
     }
+  });
+});
+
+describe('the simulated population', () => {
+  it('adds pre-window consumer and small-business cohorts, within the macro path and the arrears horizon', () => {
+    const cohorts = preWindowCohorts();
+    expect(new Set(cohorts.map((c) => c.product))).toEqual(new Set(['consumer', 'small_business']));
+    for (const c of cohorts) {
+      // The oldest pre-window loan was written term - 1 + cohorts months before the window.
+      expect(c.term - 1 + c.cohorts, `${c.product} ${c.term}`).toBeLessThanOrEqual(MAX_SEASONING_MONTHS);
+      expect(c.cohorts).toBeLessThanOrEqual(arrearsHorizonMonths(c.product));
+      expect(c.weight).toBeGreaterThan(0);
+    }
+    // Short loans need the most pre-window cohorts for each seasoned one.
+    const consumer = cohorts.filter((c) => c.product === 'consumer').sort((a, b) => a.term - b.term);
+    consumer.slice(1).forEach((c, i) => expect(c.weight).toBeLessThan(consumer[i].weight));
+  });
+
+  it('simulates more candidates than loans asked for, the more the shorter the window', () => {
+    const short = planSample({ months: 2, loans: 10_000 });
+    const long = planSample({ months: 120, loans: 10_000 });
+    expect(short.preWindowShare).toBeGreaterThan(long.preWindowShare);
+    expect(long.preWindowShare).toBeGreaterThan(0.05);
+    expect(short.candidates).toBeGreaterThan(long.candidates);
+    expect(long.candidates).toBeGreaterThan(10_000 / (1 - long.preWindowShare));
+    expect(planSample({ loans: 1 }).candidates).toBeGreaterThan(1);
   });
 });
