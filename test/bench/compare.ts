@@ -4,7 +4,16 @@
  * agree before anything is timed.
  */
 import { performance } from 'node:perf_hooks';
+import type { JobContext } from '../../src/api/jobs';
 import { DPD_BUCKETS, TIERS, type ClassifyResult, type MigrationMatrix, type RollRateResult } from '../../src/api/monitoring';
+
+/** A job context for timing: no progress printed, never cancelled. */
+export const BENCH_CTX: JobContext = {
+  jobId: 'bench',
+  signal: new AbortController().signal,
+  progress: () => undefined,
+  throwIfCancelled: () => undefined,
+};
 
 export interface Timing {
   wall: number;

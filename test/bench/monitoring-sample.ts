@@ -7,22 +7,16 @@
  */
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { JobContext } from '../../src/api/jobs';
 import { monitoringHandlers } from '../../src/monitoring/handlers';
 import { generatePortfolio } from '../../src/sample/generate';
 import { Workspace } from '../../src/workspace/workspace';
 import { tempDir } from '../helpers/paths';
-import { assertSameCells, bestPair, cellsOf, classifyCells, migrationCells, plainClassifyCells, plainRollSql, report, rollCells, type Row } from './compare';
+import { assertSameCells, BENCH_CTX, bestPair, cellsOf, classifyCells, migrationCells, plainClassifyCells, plainRollSql, report, rollCells, type Row } from './compare';
 
 const LOANS = Number(process.env.VIGIL_BENCH_SAMPLE_LOANS ?? 1_000_000);
 const MONTHS = 24;
 
-const ctx: JobContext = {
-  jobId: 'bench',
-  signal: new AbortController().signal,
-  progress: () => undefined,
-  throwIfCancelled: () => undefined,
-};
+const ctx = BENCH_CTX;
 
 // retail_2023_cards_2011 written out by hand: cards 0 / 1–90 / 91–120 / 121–180 / 180+, everything else
 // 0 / 1–90 / 91–270 / 271–360 / 360+; restructured at least substandard; special mention graded by 30/60 days.

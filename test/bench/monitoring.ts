@@ -9,22 +9,16 @@
  */
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { JobContext } from '../../src/api/jobs';
 import { monitoringHandlers } from '../../src/monitoring/handlers';
 import { Workspace } from '../../src/workspace/workspace';
 import { tempDir } from '../helpers/paths';
-import { assertSameCells, bestPair, cellsOf, classifyCells, migrationCells, plainClassifyCells, plainRollSql, report, rollCells, type Row } from './compare';
+import { assertSameCells, BENCH_CTX, bestPair, cellsOf, classifyCells, migrationCells, plainClassifyCells, plainRollSql, report, rollCells, type Row } from './compare';
 
 /** VIGIL_BENCH_LOANS shrinks the panel for a quick check of the bench itself. */
 const LOANS = Number(process.env.VIGIL_BENCH_LOANS ?? 1_000_000);
 const MONTHS = 24;
 
-const ctx: JobContext = {
-  jobId: 'bench',
-  signal: new AbortController().signal,
-  progress: () => undefined,
-  throwIfCancelled: () => undefined,
-};
+const ctx = BENCH_CTX;
 
 /**
  * Hash-driven delinquency episodes: one loan in five has an episode starting at a hashed month and

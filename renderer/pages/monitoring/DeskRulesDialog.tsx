@@ -10,6 +10,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { AnomalyThresholds } from './AnomalyThresholds';
 import { deskFormFrom, deskRulesFrom, isDefaultLgd, newLayerRow, newLgdRow, placeDeskError, type DeskList, type DeskRulesForm } from './deskRulesForm';
 import { LAYER_LABEL, LEVEL_LABEL, TIER_LABEL } from './labels';
+import { Choice } from './Choice';
 import { OrderedRows } from './OrderedRows';
 import { usePanelProducts } from './panelProducts';
 import { RulesDialog } from './RulesDialog';
@@ -71,33 +72,29 @@ function DeskSections({ form, editor, info }: { form: DeskRulesForm; editor: Des
           cells={({ row, update, invalid }) => (
             <>
               <td>
-                <select className="input" value={row.layer} aria-label={t('mon.desk.layer')} onChange={(e) => update({ layer: e.target.value as typeof row.layer })} data-testid="layer-rule-layer">
-                  {LAYERS.map((l) => (
-                    <option key={l} value={l}>
-                      {t(LAYER_LABEL[l])}
-                    </option>
-                  ))}
-                </select>
+                <Choice value={row.layer} options={LAYERS} labelOf={(l) => t(LAYER_LABEL[l])} label={t('mon.desk.layer')} onChange={(layer) => update({ layer })} testId="layer-rule-layer" />
               </td>
               <td>
-                <select className="input" value={row.tierAtLeast} aria-label={t('mon.desk.tierAtLeast')} onChange={(e) => update({ tierAtLeast: e.target.value as typeof row.tierAtLeast })} data-testid="layer-rule-tier">
-                  <option value="">{t('mon.desk.notUsed')}</option>
-                  {TIERS.map((tier) => (
-                    <option key={tier} value={tier}>
-                      {t(TIER_LABEL[tier])}
-                    </option>
-                  ))}
-                </select>
+                <Choice
+                  value={row.tierAtLeast}
+                  options={TIERS}
+                  labelOf={(tier) => t(TIER_LABEL[tier])}
+                  label={t('mon.desk.tierAtLeast')}
+                  onChange={(tierAtLeast) => update({ tierAtLeast })}
+                  testId="layer-rule-tier"
+                  notUsed={t('mon.desk.notUsed')}
+                />
               </td>
               <td>
-                <select className="input" value={row.warningAtLeast} aria-label={t('mon.desk.warningAtLeast')} onChange={(e) => update({ warningAtLeast: e.target.value as typeof row.warningAtLeast })} data-testid="layer-rule-warning">
-                  <option value="">{t('mon.desk.notUsed')}</option>
-                  {WARNING_LEVELS.map((l) => (
-                    <option key={l} value={l}>
-                      {t(LEVEL_LABEL[l])}
-                    </option>
-                  ))}
-                </select>
+                <Choice
+                  value={row.warningAtLeast}
+                  options={WARNING_LEVELS}
+                  labelOf={(l) => t(LEVEL_LABEL[l])}
+                  label={t('mon.desk.warningAtLeast')}
+                  onChange={(warningAtLeast) => update({ warningAtLeast })}
+                  testId="layer-rule-warning"
+                  notUsed={t('mon.desk.notUsed')}
+                />
               </td>
               <td>
                 <span className="mon-edit-value">

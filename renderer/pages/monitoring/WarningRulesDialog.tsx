@@ -7,6 +7,7 @@ import { SEVERITIES, WARNING_LEVELS, type WarningRules } from '../../../src/api/
 import { useApi } from '../../api/ApiProvider';
 import { useI18n } from '../../i18n/I18nProvider';
 import { LEVEL_LABEL, PORTFOLIO_INDICATOR_LABEL, SEVERITY_LABEL } from './labels';
+import { Choice } from './Choice';
 import { OrderedRows } from './OrderedRows';
 import { RulesDialog } from './RulesDialog';
 import { useRulesEditor, type RulesEditor } from './useRulesEditor';
@@ -92,22 +93,18 @@ function WarningRulesSections({
                 <input className="input" value={row.label} title={row.label} aria-label={t('mon.wr.label')} aria-invalid={invalid('label')} onChange={(e) => update({ label: e.target.value })} data-testid="rule-label" />
               </td>
               <td>
-                <select className="input" value={row.metric} aria-label={t('mon.wr.metric')} onChange={(e) => update({ metric: e.target.value as typeof row.metric })} data-testid="rule-metric">
-                  {LOAN_METRICS.map((m) => (
-                    <option key={m} value={m}>
-                      {t(METRIC_LABEL[m])}
-                    </option>
-                  ))}
-                </select>
+                <Choice value={row.metric} options={LOAN_METRICS} labelOf={(m) => t(METRIC_LABEL[m])} label={t('mon.wr.metric')} onChange={(metric) => update({ metric })} testId="rule-metric" />
               </td>
               <td>
-                <select className="input mon-edit-cmp" value={row.comparison} aria-label={t('mon.wr.comparison')} onChange={(e) => update({ comparison: e.target.value as typeof row.comparison })} data-testid="rule-comparison">
-                  {COMPARISONS.map((c) => (
-                    <option key={c} value={c}>
-                      {c.replace('>=', '≥').replace('<=', '≤')}
-                    </option>
-                  ))}
-                </select>
+                <Choice
+                  className="mon-edit-cmp"
+                  value={row.comparison}
+                  options={COMPARISONS}
+                  labelOf={(c) => c.replace('>=', '≥').replace('<=', '≤')}
+                  label={t('mon.wr.comparison')}
+                  onChange={(comparison) => update({ comparison })}
+                  testId="rule-comparison"
+                />
               </td>
               <td>
                 <span className="mon-edit-value">
@@ -118,13 +115,7 @@ function WarningRulesSections({
               <td>
                 <span className="mon-edit-level">
                   <span className="mon-swatch" data-level={row.level} />
-                  <select className="input" value={row.level} aria-label={t('mon.wr.level')} onChange={(e) => update({ level: e.target.value as typeof row.level })} data-testid="rule-level">
-                    {WARNING_LEVELS.map((l) => (
-                      <option key={l} value={l}>
-                        {t(LEVEL_LABEL[l])}
-                      </option>
-                    ))}
-                  </select>
+                  <Choice value={row.level} options={WARNING_LEVELS} labelOf={(l) => t(LEVEL_LABEL[l])} label={t('mon.wr.level')} onChange={(level) => update({ level })} testId="rule-level" />
                 </span>
               </td>
             </>
@@ -155,13 +146,15 @@ function WarningRulesSections({
             <>
               {enabledCell(row.enabled, (enabled) => update({ enabled }))}
               <td className="mon-edit-wide">
-                <select className="input" value={row.indicator} aria-label={t('mon.pind.indicator')} aria-invalid={invalid('indicator')} onChange={(e) => update({ indicator: e.target.value as typeof row.indicator })} data-testid="rule-indicator">
-                  {PORTFOLIO_INDICATORS.map((i) => (
-                    <option key={i} value={i}>
-                      {t(PORTFOLIO_INDICATOR_LABEL[i])}
-                    </option>
-                  ))}
-                </select>
+                <Choice
+                  value={row.indicator}
+                  options={PORTFOLIO_INDICATORS}
+                  labelOf={(i) => t(PORTFOLIO_INDICATOR_LABEL[i])}
+                  label={t('mon.pind.indicator')}
+                  invalid={invalid('indicator')}
+                  onChange={(indicator) => update({ indicator })}
+                  testId="rule-indicator"
+                />
               </td>
               {SEVERITIES.map((s) => (
                 <td key={s}>
