@@ -7,7 +7,7 @@ import type { JobContext } from '../api/jobs';
 import type { TableInfo } from '../api/workspace';
 import { conflict } from '../api/errors';
 import { INTERNAL_PREFIX, q, type Workspace } from './workspace';
-import { findRelation, findTable, resolveTable, validateTableName } from './names';
+import { findTable, resolveRelation, validateTableName } from './names';
 import { describeTables } from './catalog';
 
 const CATALOG_TABLE = q(`${INTERNAL_PREFIX}catalog`);
@@ -25,16 +25,15 @@ export async function renameTable(
 ): Promise<TableInfo> {
   const to = validateTableName(args.to, 'to');
   return ws.transaction(async (c) => {
-    const from = await resolveTable(c, args.from, 'from');
+    const { name: from, kind } = await resolveRelation(c, args.from, 'from');
     const existing = await findTable(c, to);
     // A case-only change ("loans" -> "Loans") finds the table itself: that is a rename, not a clash.
     if (existing !== null && existing !== from) {
       throw conflict(`A table named "${existing}" already exists.`, { table: existing });
     }
     if (from !== to) {
-      const kind = (await findRelation(c, from))?.kind === 'view' ? 'VIEW' : 'TABLE';
       try {
-        await c.run(`ALTER ${kind} ${q(from)} RENAME TO ${q(to)}`);
+        await c.run(`ALTER ${kind === 'view' ? 'VIEW' : 'TABLE'} ${q(from)} RENAME TO ${q(to)}`);
       } catch (e) {
         throw refused('rename', from, e);
       }
@@ -52,10 +51,9 @@ export async function renameTable(
 
 export async function dropTable(ws: Workspace, args: { table: unknown }, ctx?: JobContext): Promise<{ dropped: string }> {
   return ws.transaction(async (c) => {
-    const table = await resolveTable(c, args.table);
-    const kind = (await findRelation(c, table))?.kind === 'view' ? 'VIEW' : 'TABLE';
+    const { name: table, kind } = await resolveRelation(c, args.table);
     try {
-      await c.run(`DROP ${kind} ${q(table)}`);
+      await c.run(`DROP ${kind === 'view' ? 'VIEW' : 'TABLE'} ${q(table)}`);
     } catch (e) {
       throw refused('drop', table, e);
     }

@@ -74,10 +74,15 @@ export async function findTable(c: DuckDBConnection, name: string): Promise<stri
   return (await findRelation(c, name))?.name ?? null;
 }
 
-/** Like `findTable`, but an unknown table is a not_found error the user can read. */
-export async function resolveTable(c: DuckDBConnection, name: unknown, field = 'table'): Promise<string> {
+/** Like `findRelation`, but an unknown table is a not_found error the user can read. */
+export async function resolveRelation(c: DuckDBConnection, name: unknown, field = 'table'): Promise<{ name: string; kind: RelationKind }> {
   if (typeof name !== 'string' || name === '') throw badInput('Enter a table name.', { field });
-  const found = isInternalTable(name) ? null : await findTable(c, name);
+  const found = isInternalTable(name) ? null : await findRelation(c, name);
   if (found === null) throw notFound(`There is no table named "${name}" in this workspace.`, { table: name });
   return found;
+}
+
+/** The stored name of a user table or view; an unknown one is a not_found error the user can read. */
+export async function resolveTable(c: DuckDBConnection, name: unknown, field = 'table'): Promise<string> {
+  return (await resolveRelation(c, name, field)).name;
 }

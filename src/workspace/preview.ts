@@ -11,7 +11,7 @@ import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import type { JobContext } from '../api/jobs';
 import type { QueryResult } from '../api/workspace';
 import { allRows, q, type Workspace } from './workspace';
-import { findRelation, resolveTable } from './names';
+import { resolveRelation, type RelationKind } from './names';
 import { rowCount } from './args';
 import { columnInfos, resultToArrowIPC } from './arrow';
 import { readFirstRows } from './result-columns';
@@ -34,14 +34,14 @@ interface RowidShape {
   dense: boolean;
 }
 
-async function rowidShape(c: DuckDBConnection, table: string): Promise<RowidShape> {
+async function rowidShape(c: DuckDBConnection, table: string, kind: RelationKind): Promise<RowidShape> {
   const [{ shadowed }] = await allRows<{ shadowed: boolean }>(
     c,
     `SELECT count(*) > 0 AS shadowed FROM duckdb_columns()
      WHERE database_name = current_database() AND schema_name = 'main' AND table_name = $1 AND lower(column_name) = 'rowid'`,
     [table],
   );
-  if (shadowed || (await findRelation(c, table))?.kind === 'view') {
+  if (shadowed || kind === 'view') {
     const [{ n }] = await allRows<{ n: number }>(c, `SELECT count(*) AS n FROM ${q(table)}`);
     return { rows: n, noRowid: true, dense: false };
   }
@@ -83,8 +83,8 @@ export async function previewTable(ws: Workspace, args: PreviewArgs, ctx: JobCon
   const offset = rowCount(args.offset, 'offset', { fallback: 0, min: 0, max: Number.MAX_SAFE_INTEGER });
   const limit = rowCount(args.limit, 'limit', { fallback: MAX_PREVIEW_ROWS, min: 0, max: MAX_PREVIEW_ROWS });
   return ws.transaction(async (c) => {
-    const table = await resolveTable(c, args.table);
-    const shape = await rowidShape(c, table);
+    const { name: table, kind } = await resolveRelation(c, args.table);
+    const shape = await rowidShape(c, table, kind);
     const [sql, params] = await pageQuery(c, table, shape, offset, limit);
     const page = await readFirstRows(await c.stream(sql, params), limit, ctx);
     return {
