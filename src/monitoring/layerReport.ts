@@ -109,7 +109,9 @@ export async function layerReport(
   return assemble(m, rows, args);
 }
 
-function indicatorValues(x: LayerRow, first: boolean, pdKnown: boolean, paidKnown: boolean): Record<LayerIndicator, number | null> {
+type IndicatorValues = Record<LayerIndicator, number | null>;
+
+function indicatorValues(x: LayerRow, first: boolean, pdKnown: boolean, paidKnown: boolean): IndicatorValues {
   const flow = (num: number | null, den: number | null) => (first || den === null ? null : ratio(num ?? 0, den));
   return {
     count: x.n,
@@ -141,16 +143,18 @@ function assemble(m: PanelMapping, rows: LayerRow[], args: LayerReportArgs): Lay
     const mine = rows.map((x, i) => ({ x, v: values[i] })).filter((r) => r.x.layer === layer);
     for (const indicator of LAYER_INDICATORS) moves.set(`${layer}|${indicator}`, unusualMoves(mine.map((r) => r.v[indicator])));
   }
-  const seen = new Map<string, number>();
+  // Per layer: how many of its periods came before, and its values in the last of them.
+  const before = new Map<Layer, { position: number; values: IndicatorValues }>();
   const layers = rows.map((x, i) => {
-    const position = seen.get(x.layer) ?? 0;
-    seen.set(x.layer, position + 1);
+    const earlier = before.get(x.layer);
+    const position = earlier ? earlier.position + 1 : 0;
+    before.set(x.layer, { position, values: values[i] });
     return {
       layer: x.layer,
       period: x.snapshot,
       indicators: LAYER_INDICATORS.map((indicator) => {
         const value = values[i][indicator];
-        const prev = position === 0 ? null : values[rows.findLastIndex((r, j) => j < i && r.layer === x.layer)][indicator];
+        const prev = earlier ? earlier.values[indicator] : null;
         const move = moves.get(`${x.layer}|${indicator}`)?.[position] ?? { z: null, unusual: false };
         const limit = args.thresholds?.[indicator];
         const outside = value !== null && limit !== undefined && ((limit.max !== undefined && value > limit.max) || (limit.min !== undefined && value < limit.min));
