@@ -37,7 +37,7 @@ export function App() {
         <main className="content" data-testid={`area-${area}`}>
           {/* The Data area stays mounted so an open table or a half-written query survives a look elsewhere. */}
           <div className="area" hidden={area !== 'data'}>
-            <DataPage onTablesChanged={loadInfo} openRequest={dataRequest} />
+            <DataPage active={area === 'data'} onTablesChanged={loadInfo} openRequest={dataRequest} />
           </div>
           {/* Models stays mounted too: a running fit and a half-filled train form must survive a visit to Data. */}
           <div className="area" hidden={area !== 'models'}>

@@ -506,6 +506,23 @@ describe('Monitoring in the browser', () => {
     expect(await page.textContent(byTestId('kpi-provision-ratio-value'))).toBe(pctText(latest.provisionRatio!));
   });
 
+  it('lists the panel’s five-tier view in the Data catalog, marked as a view, with the engine’s row count', async () => {
+    await page.click(byTestId('nav-data'));
+    await page.click(byTestId('data-tables'));
+    const row = `${byTestId('catalog-row')}[data-table="${PANEL}_tiers"]`;
+    await page.waitForSelector(`${row} ${byTestId('view-badge')}`);
+    const tables = await h.server.engine.call('workspace.tables', {});
+    const view = tables.find((x) => x.name === `${PANEL}_tiers`);
+    expect(view?.kind).toBe('view');
+    expect(countOf(await page.textContent(`${row} ${byTestId('catalog-rows')}`))).toBe(view?.rows);
+    expect(await page.textContent(`${row} ${byTestId('view-badge')}`)).toBe('view');
+    await h.shot('catalog-view-en');
+    await page.click(byTestId('lang-zh'));
+    expect(await page.textContent(`${row} ${byTestId('view-badge')}`)).toBe('视图');
+    await h.shot('catalog-view-zh');
+    await page.click(byTestId('lang-en'));
+  });
+
   it('ran without a single uncaught error or console error in the page', () => {
     expect(h.pageErrors).toEqual([]);
   });

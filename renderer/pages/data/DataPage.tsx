@@ -20,7 +20,16 @@ import { isSampleTable, tableVersion, useCatalog } from './useCatalog';
 
 type View = { kind: 'catalog' } | { kind: 'table'; name: string } | { kind: 'sql' };
 
-export function DataPage({ onTablesChanged, openRequest = null }: { onTablesChanged(): void; openRequest?: { table: string } | null }) {
+export function DataPage({
+  active = true,
+  onTablesChanged,
+  openRequest = null,
+}: {
+  /** Whether the area is on screen: coming back reloads the list, since other areas write tables (scores, panels, views). */
+  active?: boolean;
+  onTablesChanged(): void;
+  openRequest?: { table: string } | null;
+}) {
   const { t, fmt } = useI18n();
   const api = useApi();
   const jobs = useJobs();
@@ -47,11 +56,22 @@ export function DataPage({ onTablesChanged, openRequest = null }: { onTablesChan
   // Another area asked to show a table (e.g. scores just written): it may be new, so reload the list first.
   // Each request is handled once, so going back to the catalog afterwards is not undone by a re-render.
   const handledRequest = useRef<{ table: string } | null>(null);
+  // Set when that request reloaded the list, so the return to this area below does not reload it again.
+  const reloadedOnOpen = useRef(false);
   useEffect(() => {
     if (!openRequest || handledRequest.current === openRequest) return;
     handledRequest.current = openRequest;
+    reloadedOnOpen.current = true;
     void refresh().then(() => setView({ kind: 'table', name: openRequest.table }));
   }, [openRequest, refresh]);
+
+  // Back from another area: Models and Monitoring write tables and views this list has not seen.
+  const wasActive = useRef(active);
+  useEffect(() => {
+    if (active && !wasActive.current && !reloadedOnOpen.current) void refresh();
+    reloadedOnOpen.current = false;
+    wasActive.current = active;
+  }, [active, refresh]);
 
   async function loadSample(replace: boolean) {
     setConfirmSampleReplace(false);
